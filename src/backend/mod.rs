@@ -1,0 +1,52 @@
+//! The backend trait: one async method per Organizations operation, so the console and the
+//! commands work the same on the in-memory engine and on the live API.
+
+pub mod memory;
+
+use crate::model::*;
+use async_trait::async_trait;
+
+/// Where the data comes from, for the header and for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackendKind {
+    /// The bundled sample organization, in memory.
+    Sample,
+    /// A snapshot file, written back on change.
+    File(String),
+    /// The live AWS API.
+    Live { profile: Option<String>, region: Option<String> },
+}
+
+macro_rules! declare_backend_trait {
+    ($(($wire:ident, $method:ident, $req:ident, $resp:ident)),+ $(,)?) => {
+        /// Every Organizations operation, async, with the service's inputs and outputs and
+        /// one error type (`OrgError`) whichever backend answers.
+        #[async_trait]
+        pub trait OrgBackend: Send + Sync {
+            $(
+                #[doc = concat!("`", stringify!($wire), "`.")]
+                async fn $method(&self, req: $req) -> OrgResult<$resp>;
+            )+
+
+            /// What this backend is.
+            fn kind(&self) -> BackendKind;
+
+            /// Loads the whole organization in one go. The default walks the List calls;
+            /// backends that can answer directly override it.
+            async fn load_snapshot(&self) -> OrgResult<OrgSnapshot>;
+
+            /// Makes later calls come from `caller` (the memory backend can act as any account;
+            /// the live API acts as whoever the credentials belong to).
+            fn act_as(&self, caller: Caller) -> OrgResult<()> {
+                let _ = caller;
+                Err(OrgError::new(ErrorCode::AccessDeniedException, "This backend cannot act as another account."))
+            }
+
+            /// The account calls currently come from, when the backend knows it.
+            fn acting_as(&self) -> Option<AccountId> {
+                None
+            }
+        }
+    };
+}
+crate::for_each_operation!(declare_backend_trait);

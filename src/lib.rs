@@ -1,0 +1,7 @@
+//! orgtui: a terminal console for AWS Organizations, with a faithful in-memory organization
+//! engine. See DESIGN.md for the layers; dependencies point downwards only:
+//! `cli → backend → engine → model`.
+
+pub mod backend;
+pub mod engine;
+pub mod model;

@@ -1,0 +1,5 @@
+//! The `orgtui` binary.
+
+fn main() {
+    println!("orgtui");
+}

@@ -1,0 +1,432 @@
+//! Outputs of every operation, in the service model's member names.
+//!
+#![allow(missing_docs)]
+
+use super::entities::*;
+use super::enums::*;
+use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Output of `AcceptHandshake`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AcceptHandshakeResponse {
+    pub handshake: Handshake,
+}
+
+/// Output of `AttachPolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttachPolicyResponse {}
+
+/// Output of `CancelHandshake`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CancelHandshakeResponse {
+    pub handshake: Handshake,
+}
+
+/// Output of `CloseAccount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CloseAccountResponse {}
+
+/// Output of `CreateAccount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateAccountResponse {
+    pub create_account_status: CreateAccountStatus,
+}
+
+/// Output of `CreateOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateOrganizationResponse {
+    pub organization: Organization,
+}
+
+/// Output of `CreateOrganizationalUnit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateOrganizationalUnitResponse {
+    pub organizational_unit: OrganizationalUnit,
+}
+
+/// Output of `CreatePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreatePolicyResponse {
+    pub policy: Policy,
+}
+
+/// Output of `DeclineHandshake`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeclineHandshakeResponse {
+    pub handshake: Handshake,
+}
+
+/// Output of `DeleteOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteOrganizationResponse {}
+
+/// Output of `DeleteOrganizationalUnit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteOrganizationalUnitResponse {}
+
+/// Output of `DeletePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeletePolicyResponse {}
+
+/// Output of `DeleteResourcePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteResourcePolicyResponse {}
+
+/// Output of `DeregisterDelegatedAdministrator`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeregisterDelegatedAdministratorResponse {}
+
+/// Output of `DescribeAccount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeAccountResponse {
+    pub account: Account,
+}
+
+/// Output of `DescribeCreateAccountStatus`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeCreateAccountStatusResponse {
+    pub create_account_status: CreateAccountStatus,
+}
+
+/// Output of `DescribeEffectivePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeEffectivePolicyResponse {
+    pub effective_policy: EffectivePolicy,
+}
+
+/// Output of `DescribeHandshake`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeHandshakeResponse {
+    pub handshake: Handshake,
+}
+
+/// Output of `DescribeOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeOrganizationResponse {
+    pub organization: Organization,
+}
+
+/// Output of `DescribeOrganizationalUnit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeOrganizationalUnitResponse {
+    pub organizational_unit: OrganizationalUnit,
+}
+
+/// Output of `DescribePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribePolicyResponse {
+    pub policy: Policy,
+}
+
+/// Output of `DescribeResourcePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeResourcePolicyResponse {
+    pub resource_policy: ResourcePolicy,
+}
+
+/// Output of `DetachPolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DetachPolicyResponse {}
+
+/// Output of `DisableAWSServiceAccess`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DisableAWSServiceAccessResponse {}
+
+/// Output of `DisablePolicyType`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DisablePolicyTypeResponse {
+    pub root: Root,
+}
+
+/// Output of `EnableAWSServiceAccess`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EnableAWSServiceAccessResponse {}
+
+/// Output of `EnableAllFeatures`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EnableAllFeaturesResponse {
+    pub handshake: Handshake,
+}
+
+/// Output of `EnablePolicyType`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EnablePolicyTypeResponse {
+    pub root: Root,
+}
+
+/// Output of `InviteAccountToOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InviteAccountToOrganizationResponse {
+    pub handshake: Handshake,
+}
+
+/// Output of `LeaveOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LeaveOrganizationResponse {}
+
+/// Output of `ListAWSServiceAccessForOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAWSServiceAccessForOrganizationResponse {
+    #[serde(default)]
+    pub enabled_service_principals: Vec<EnabledServicePrincipal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListAccounts`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAccountsResponse {
+    #[serde(default)]
+    pub accounts: Vec<Account>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListAccountsForParent`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAccountsForParentResponse {
+    #[serde(default)]
+    pub accounts: Vec<Account>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListAccountsWithInvalidEffectivePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAccountsWithInvalidEffectivePolicyResponse {
+    #[serde(default)]
+    pub accounts: Vec<Account>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_type: Option<PolicyType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListChildren`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListChildrenResponse {
+    #[serde(default)]
+    pub children: Vec<Child>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListCreateAccountStatus`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListCreateAccountStatusResponse {
+    #[serde(default)]
+    pub create_account_statuses: Vec<CreateAccountStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListDelegatedAdministrators`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListDelegatedAdministratorsResponse {
+    #[serde(default)]
+    pub delegated_administrators: Vec<DelegatedAdministrator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListDelegatedServicesForAccount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListDelegatedServicesForAccountResponse {
+    #[serde(default)]
+    pub delegated_services: Vec<DelegatedService>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListEffectivePolicyValidationErrors`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListEffectivePolicyValidationErrorsResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_type: Option<PolicyType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation_timestamp: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    #[serde(default)]
+    pub effective_policy_validation_errors: Vec<EffectivePolicyValidationError>,
+}
+
+/// Output of `ListHandshakesForAccount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListHandshakesForAccountResponse {
+    #[serde(default)]
+    pub handshakes: Vec<Handshake>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListHandshakesForOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListHandshakesForOrganizationResponse {
+    #[serde(default)]
+    pub handshakes: Vec<Handshake>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListOrganizationalUnitsForParent`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListOrganizationalUnitsForParentResponse {
+    #[serde(default)]
+    pub organizational_units: Vec<OrganizationalUnit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListParents`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListParentsResponse {
+    #[serde(default)]
+    pub parents: Vec<Parent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListPolicies`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListPoliciesResponse {
+    #[serde(default)]
+    pub policies: Vec<PolicySummary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListPoliciesForTarget`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListPoliciesForTargetResponse {
+    #[serde(default)]
+    pub policies: Vec<PolicySummary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListRoots`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListRootsResponse {
+    #[serde(default)]
+    pub roots: Vec<Root>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListTagsForResource`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListTagsForResourceResponse {
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `ListTargetsForPolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListTargetsForPolicyResponse {
+    #[serde(default)]
+    pub targets: Vec<PolicyTargetSummary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// Output of `MoveAccount`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MoveAccountResponse {}
+
+/// Output of `PutResourcePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutResourcePolicyResponse {
+    pub resource_policy: ResourcePolicy,
+}
+
+/// Output of `RegisterDelegatedAdministrator`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RegisterDelegatedAdministratorResponse {}
+
+/// Output of `RemoveAccountFromOrganization`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RemoveAccountFromOrganizationResponse {}
+
+/// Output of `TagResource`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TagResourceResponse {}
+
+/// Output of `UntagResource`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UntagResourceResponse {}
+
+/// Output of `UpdateOrganizationalUnit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateOrganizationalUnitResponse {
+    pub organizational_unit: OrganizationalUnit,
+}
+
+/// Output of `UpdatePolicy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdatePolicyResponse {
+    pub policy: Policy,
+}
