@@ -27,6 +27,7 @@ mod snapshot;
 pub mod state;
 mod tags;
 mod tree;
+mod validate;
 mod views;
 
 pub use access::CallerClass;

@@ -1,29 +1,127 @@
 //! Organization lifecycle and the root (reference §5.1–5.2).
 
-use super::Engine;
+use super::tree::FULL_AWS_ACCESS;
+use super::{Engine, Membership, OrgState, PolicyRecord};
 use crate::model::*;
+use std::collections::BTreeMap;
+
+/// Content of the AWS managed `FullAWSAccess` SCP.
+pub const FULL_AWS_ACCESS_CONTENT: &str =
+    r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+/// Content of the AWS managed `RCPFullAWSAccess` RCP.
+pub const RCP_FULL_AWS_ACCESS_CONTENT: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#;
+
+/// The AWS managed policy record of an authorization type (FullAWSAccess / RCPFullAWSAccess).
+pub(crate) fn aws_managed_policy(ty: PolicyType) -> Option<PolicyRecord> {
+    let (id, name, description, content) = match ty {
+        PolicyType::ServiceControlPolicy => {
+            (FULL_AWS_ACCESS, "FullAWSAccess", "Allows access to every operation", FULL_AWS_ACCESS_CONTENT)
+        }
+        PolicyType::ResourceControlPolicy => (
+            super::tree::RCP_FULL_AWS_ACCESS,
+            "RCPFullAWSAccess",
+            "Allows access to every resource",
+            RCP_FULL_AWS_ACCESS_CONTENT,
+        ),
+        _ => return None,
+    };
+    Some(PolicyRecord {
+        id: PolicyId::new_unchecked(id.into()),
+        name: name.into(),
+        description: description.into(),
+        policy_type: ty,
+        aws_managed: true,
+        content: content.into(),
+        tags: Vec::new(),
+    })
+}
 
 impl Engine {
-    /// `CreateOrganization`.
+    /// `CreateOrganization`: the caller becomes the management account of a new organization.
     pub fn create_organization(
         &mut self,
         caller: &Caller,
         req: CreateOrganizationRequest,
     ) -> OrgResult<CreateOrganizationResponse> {
-        let _ = (caller, req);
         self.tick();
-        Err(super::unsupported("CreateOrganization"))
+        let me = self.caller_account(caller);
+        let known = self.state.accounts.get(&me).map(|a| a.membership.clone());
+        match known {
+            Some(Membership::Standalone) | None => {}
+            Some(_) => {
+                return Err(OrgError::new(
+                    ErrorCode::AlreadyInOrganizationException,
+                    "This account is already a member of an organization.",
+                ));
+            }
+        }
+        if self.state.org.is_some() && known.is_none() {
+            // The engine models one organization; a second one from another account is not
+            // something it can hold.
+            return Err(OrgError::access_denied(
+                "This organization engine already holds an organization created by another account.",
+            ));
+        }
+        if self.state.org.is_some() {
+            return Err(OrgError::new(
+                ErrorCode::AlreadyInOrganizationException,
+                "An organization already exists for this engine.",
+            ));
+        }
+        let now = self.now();
+        let feature_set = req.feature_set.unwrap_or(FeatureSet::All);
+        let id = self.new_org_id();
+        let root_id = self.new_root_id();
+        if !self.state.accounts.contains_key(&me) {
+            self.ensure_standalone_account(me.clone(), "Management", &format!("{me}@example.com"));
+        }
+        let mut org = OrgState {
+            id,
+            feature_set,
+            management: me.clone(),
+            created_at: now,
+            root_id: root_id.clone(),
+            root_tags: Vec::new(),
+            policy_types: BTreeMap::new(),
+            ous: BTreeMap::new(),
+            policies: BTreeMap::new(),
+            attachments: BTreeMap::new(),
+            next_attach_seq: 0,
+            create_account_requests: Vec::new(),
+            trusted_services: BTreeMap::new(),
+            delegated_admins: BTreeMap::new(),
+            resource_policy: None,
+            pending_all_features: None,
+            closure_log: Vec::new(),
+            invitation_log: Vec::new(),
+            policy_changed_at: BTreeMap::new(),
+        };
+        if feature_set == FeatureSet::All {
+            enable_default_scps(&mut org, &[me.clone()]);
+        }
+        if let Some(acc) = self.state.accounts.get_mut(&me) {
+            acc.membership = Membership::Member(ParentId::Root(root_id));
+            acc.joined_method = JoinedMethod::Invited;
+            acc.joined_timestamp = now;
+            acc.state = AccountState::Active;
+            acc.status = AccountStatus::Active;
+        }
+        let view = self.org_view(&org);
+        self.state.org = Some(org);
+        self.state.home_account = me;
+        Ok(CreateOrganizationResponse { organization: view })
     }
 
-    /// `DescribeOrganization`.
+    /// `DescribeOrganization`: any member may call it.
     pub fn describe_organization(
         &mut self,
         caller: &Caller,
-        req: DescribeOrganizationRequest,
+        _req: DescribeOrganizationRequest,
     ) -> OrgResult<DescribeOrganizationResponse> {
-        let _ = (caller, req);
         self.tick();
-        Err(super::unsupported("DescribeOrganization"))
+        self.require_member(caller)?;
+        let org = self.org()?;
+        Ok(DescribeOrganizationResponse { organization: self.org_view(org) })
     }
 
     /// `DeleteOrganization`.
@@ -37,10 +135,29 @@ impl Engine {
         Err(super::unsupported("DeleteOrganization"))
     }
 
-    /// `ListRoots`.
+    /// `ListRoots`: always exactly one root.
     pub fn list_roots(&mut self, caller: &Caller, req: ListRootsRequest) -> OrgResult<ListRootsResponse> {
-        let _ = (caller, req);
         self.tick();
-        Err(super::unsupported("ListRoots"))
+        super::paginate::page_request("ListRoots", req.next_token.as_deref(), req.max_results)?;
+        self.require_reader(caller, "ListRoots")?;
+        let org = self.org()?;
+        let roots = vec![org.root_view(self.partition())];
+        let (roots, next_token) =
+            super::paginate::paginate("ListRoots", roots, req.next_token.as_deref(), req.max_results)?;
+        Ok(ListRootsResponse { roots, next_token })
+    }
+}
+
+/// Enables SCPs in a new ALL-features organization: the type is ENABLED in the root and
+/// FullAWSAccess is attached to the root and the given accounts.
+pub(crate) fn enable_default_scps(org: &mut OrgState, accounts: &[AccountId]) {
+    if let Some(p) = aws_managed_policy(PolicyType::ServiceControlPolicy) {
+        org.policies.entry(p.id.clone()).or_insert(p);
+    }
+    org.policy_types.insert(PolicyType::ServiceControlPolicy, PolicyTypeStatus::Enabled);
+    let root = org.root_id.to_string();
+    org.attach_defaults(&root);
+    for a in accounts {
+        org.attach_defaults(a.as_str());
     }
 }
