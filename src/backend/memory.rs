@@ -74,7 +74,7 @@ macro_rules! impl_memory_backend {
                 self.kind.clone()
             }
 
-            async fn load_snapshot(&self) -> OrgResult<OrgSnapshot> {
+            async fn load_snapshot_with_progress(&self, _progress: super::walk::ProgressSink<'_>) -> OrgResult<OrgSnapshot> {
                 let mut engine = self.engine();
                 engine.tick();
                 Ok(engine.to_snapshot())

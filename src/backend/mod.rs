@@ -2,6 +2,7 @@
 //! commands work the same on the in-memory engine and on the live API.
 
 pub mod memory;
+pub mod walk;
 
 use crate::model::*;
 use async_trait::async_trait;
@@ -17,6 +18,9 @@ pub enum BackendKind {
     Live { profile: Option<String>, region: Option<String> },
 }
 
+/// Calls in flight at once when a backend loads a whole organization.
+pub const LOAD_CONCURRENCY: usize = 8;
+
 macro_rules! declare_backend_trait {
     ($(($wire:ident, $method:ident, $req:ident, $resp:ident)),+ $(,)?) => {
         /// Every Organizations operation, async, with the service's inputs and outputs and
@@ -31,9 +35,17 @@ macro_rules! declare_backend_trait {
             /// What this backend is.
             fn kind(&self) -> BackendKind;
 
-            /// Loads the whole organization in one go. The default walks the List calls;
-            /// backends that can answer directly override it.
-            async fn load_snapshot(&self) -> OrgResult<OrgSnapshot>;
+            /// Loads the whole organization in one go, reporting progress. The default walks
+            /// the List calls with bounded concurrency; backends that can answer directly
+            /// override it.
+            async fn load_snapshot_with_progress(&self, progress: walk::ProgressSink<'_>) -> OrgResult<OrgSnapshot> {
+                walk::load_via_lists(self, LOAD_CONCURRENCY, progress).await
+            }
+
+            /// Loads the whole organization in one go.
+            async fn load_snapshot(&self) -> OrgResult<OrgSnapshot> {
+                self.load_snapshot_with_progress(&|_| {}).await
+            }
 
             /// Makes later calls come from `caller` (the memory backend can act as any account;
             /// the live API acts as whoever the credentials belong to).
