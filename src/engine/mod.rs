@@ -22,6 +22,7 @@ pub mod paginate;
 mod policies;
 mod quotas;
 mod resource_policy;
+mod scp_gate;
 mod services;
 mod snapshot;
 pub mod state;

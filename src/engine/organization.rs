@@ -124,15 +124,43 @@ impl Engine {
         Ok(DescribeOrganizationResponse { organization: self.org_view(org) })
     }
 
-    /// `DeleteOrganization`.
+    /// `DeleteOrganization`: only with no member besides the management account (closed
+    /// accounts not yet purged count). OUs, policies, attachments, trusted access and the
+    /// resource policy go with it; the management account stands alone again.
     pub fn delete_organization(
         &mut self,
         caller: &Caller,
-        req: DeleteOrganizationRequest,
+        _req: DeleteOrganizationRequest,
     ) -> OrgResult<DeleteOrganizationResponse> {
-        let _ = (caller, req);
         self.tick();
-        Err(super::unsupported("DeleteOrganization"))
+        let me = self.require_management(caller, "DeleteOrganization")?;
+        let members = self
+            .state
+            .accounts
+            .values()
+            .filter(|a| a.id != me && matches!(a.membership, Membership::Member(_)))
+            .count();
+        if members > 0 {
+            return Err(OrgError::new(
+                ErrorCode::OrganizationNotEmptyException,
+                format!("The organization still has {members} member accounts; remove or close them first."),
+            ));
+        }
+        // Reference §15.8: only member accounts block deletion; OUs and policies go with it.
+        let now = self.now();
+        let org_id = self.org()?.id.clone();
+        for h in self.state.handshakes.values_mut() {
+            if h.org == org_id && !h.handshake.state.is_terminal() {
+                h.handshake.state = HandshakeState::Canceled;
+                h.terminal_at = Some(now);
+            }
+        }
+        self.state.org = None;
+        if let Some(acc) = self.state.accounts.get_mut(&me) {
+            acc.membership = Membership::Standalone;
+            acc.tags.clear();
+        }
+        Ok(DeleteOrganizationResponse {})
     }
 
     /// `ListRoots`: always exactly one root.

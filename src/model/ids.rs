@@ -289,3 +289,15 @@ mod tests {
         assert!(matches!(TaggableId::parse("p-ab12cd34"), Ok(TaggableId::Policy(_))));
     }
 }
+
+impl std::fmt::Display for ParentId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for TargetId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -7,7 +7,6 @@
 
 use super::entities::*;
 use super::enums::*;
-use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// Input of `AcceptHandshake`.
