@@ -3,5 +3,7 @@
 //! `cli → backend → engine → model`.
 
 pub mod backend;
+pub mod cli;
 pub mod engine;
 pub mod model;
+pub mod snapshot;

@@ -26,13 +26,14 @@ mod scp_gate;
 mod services;
 mod snapshot;
 pub mod state;
-mod tags;
+pub(crate) mod tags;
 mod tree;
-mod validate;
+pub(crate) mod validate;
 mod views;
 
 pub use access::CallerClass;
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use policies::validate_policy_document;
 pub use quotas::{EmulatorSettings, PolicyTypeLimits, Quotas};
 pub use services::{SERVICE_PRINCIPALS, ServiceInfo};
 pub use state::*;

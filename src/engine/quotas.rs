@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Organization quotas, all configurable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Quotas {
     /// Accounts per organization (open invitations and closed accounts count).
     pub max_accounts: usize,
@@ -83,7 +83,7 @@ impl PolicyTypeLimits {
 
 /// How long the emulated asynchronous work takes, and other emulator switches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct EmulatorSettings {
     /// Milliseconds from CreateAccount to SUCCEEDED/FAILED.
     pub create_account_ms: i64,

@@ -1,0 +1,299 @@
+//! The `orgtui-snapshot/1` file format as serde types: camelCase members, RFC 3339 times,
+//! tags as `{"key": "value"}` objects, policy content as a JSON document (or a string when
+//! the stored text is not canonical JSON). These types only describe the file; `convert.rs`
+//! turns them into engine state and back, checking every rule.
+
+use crate::engine::{EmulatorSettings, Quotas};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The format tag every snapshot file starts with.
+pub const FORMAT: &str = "orgtui-snapshot/1";
+
+/// Tags as a JSON object, key order kept.
+pub type TagMap = Map<String, Value>;
+
+/// A whole snapshot file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SnapshotFile {
+    pub format: String,
+    /// When the snapshot was taken (RFC 3339); informative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_at: Option<String>,
+    /// The account the engine acts as by default; the management account when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_account_id: Option<String>,
+    /// `null` for an account in no organization.
+    pub organization: Option<FileOrganization>,
+    #[serde(default)]
+    pub organizational_units: Vec<FileOu>,
+    #[serde(default)]
+    pub accounts: Vec<FileAccount>,
+    #[serde(default)]
+    pub policies: Vec<FilePolicy>,
+    /// Direct attachments in the order they were made (management-policy merging uses it).
+    #[serde(default)]
+    pub attachments: Vec<FileAttachment>,
+    #[serde(default)]
+    pub delegated_administrators: Vec<FileDelegation>,
+    #[serde(default)]
+    pub trusted_services: Vec<FileTrustedService>,
+    #[serde(default)]
+    pub handshakes: Vec<FileHandshake>,
+    #[serde(default)]
+    pub create_account_statuses: Vec<FileCreateAccountStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_policy: Option<FileResourcePolicy>,
+    /// Quotas in force (AWS defaults for members left out; a snapshot may raise them).
+    #[serde(default)]
+    pub quotas: Quotas,
+    /// Emulator timings (defaults for members left out).
+    #[serde(default)]
+    pub emulator: EmulatorSettings,
+    /// Data the console uses offline that Organizations does not hold.
+    #[serde(default)]
+    pub extras: Extras,
+}
+
+/// The organization and its root.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileOrganization {
+    pub id: String,
+    pub feature_set: String,
+    pub management_account_id: String,
+    pub root_id: String,
+    #[serde(default)]
+    pub root_tags: TagMap,
+    #[serde(default)]
+    pub enabled_policy_types: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// An all-features migration under way: the id of its ENABLE_ALL_FEATURES handshake.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_all_features_handshake_id: Option<String>,
+}
+
+/// An organizational unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileOu {
+    pub id: String,
+    pub name: String,
+    pub parent_id: String,
+    #[serde(default)]
+    pub tags: TagMap,
+}
+
+/// An AWS account: a member (with `parentId`) or a standalone account the engine knows
+/// (`parentId` omitted), e.g. one that can accept an invitation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileAccount {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
+    #[serde(default = "active")]
+    pub state: String,
+    #[serde(default = "created")]
+    pub joined_method: String,
+    pub joined_timestamp: String,
+    #[serde(default)]
+    pub tags: TagMap,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closure_requested_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<String>,
+    /// Facts AWS checks before the account may stand alone; all true when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<FileReadiness>,
+}
+
+fn active() -> String {
+    "ACTIVE".into()
+}
+fn created() -> String {
+    "CREATED".into()
+}
+
+/// Standalone-readiness facts of an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileReadiness {
+    pub payment_instrument: bool,
+    pub phone_verified: bool,
+    pub eula_accepted: bool,
+}
+
+/// A policy of any type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FilePolicy {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub r#type: String,
+    #[serde(default)]
+    pub aws_managed: bool,
+    /// The document: a JSON object, or a string holding the exact stored text.
+    pub content: Value,
+    #[serde(default)]
+    pub tags: TagMap,
+}
+
+/// One direct attachment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileAttachment {
+    pub policy_id: String,
+    pub target_id: String,
+}
+
+/// A delegated administrator registration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileDelegation {
+    pub account_id: String,
+    pub service_principal: String,
+    pub delegation_enabled_date: String,
+}
+
+/// A service with trusted access.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileTrustedService {
+    pub service_principal: String,
+    pub date_enabled: String,
+}
+
+/// A handshake party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileParty {
+    pub id: String,
+    pub r#type: String,
+}
+
+/// A handshake resource (nested).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileHandshakeResource {
+    pub r#type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<FileHandshakeResource>,
+}
+
+/// A handshake (invitation or all-features migration).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileHandshake {
+    pub id: String,
+    pub action: String,
+    pub state: String,
+    pub parties: Vec<FileParty>,
+    #[serde(default)]
+    pub resources: Vec<FileHandshakeResource>,
+    pub requested_timestamp: String,
+    pub expiration_timestamp: String,
+    /// The organization that sent it; this snapshot's organization when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<String>,
+    /// Tags the invited account receives when it accepts.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub invite_tags: TagMap,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminal_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_handshake_id: Option<String>,
+}
+
+/// A CreateAccount request and its status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileCreateAccountStatus {
+    pub id: String,
+    pub account_name: String,
+    pub email: String,
+    pub state: String,
+    pub requested_timestamp: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_timestamp: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_reason: Option<String>,
+    #[serde(default = "default_role")]
+    pub role_name: String,
+    #[serde(default)]
+    pub tags: TagMap,
+}
+
+fn default_role() -> String {
+    "OrganizationAccountAccessRole".into()
+}
+
+/// The resource (delegation) policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileResourcePolicy {
+    pub id: String,
+    pub content: Value,
+    #[serde(default)]
+    pub tags: TagMap,
+}
+
+/// Offline extras: IAM principals for the inspector and monthly costs for billing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Extras {
+    #[serde(default)]
+    pub principals: Vec<Principal>,
+    #[serde(default)]
+    pub costs: Vec<MonthlyCost>,
+}
+
+/// An IAM principal (user or role) in an account, with the policies the inspector evaluates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Principal {
+    pub account_id: String,
+    /// `user` or `role`.
+    pub kind: String,
+    pub name: String,
+    /// Full ARN, e.g. `arn:aws:iam::123456789012:role/Admin`.
+    pub arn: String,
+    #[serde(default)]
+    pub description: String,
+    /// Identity policies (inline or managed), each a name and a document.
+    #[serde(default)]
+    pub identity_policies: Vec<NamedDocument>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<NamedDocument>,
+    #[serde(default)]
+    pub tags: TagMap,
+}
+
+/// A named IAM policy document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NamedDocument {
+    pub name: String,
+    pub document: Value,
+}
+
+/// One account's cost for one service in one month (USD).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MonthlyCost {
+    pub account_id: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub service: String,
+    pub amount_usd: f64,
+}

@@ -1,0 +1,105 @@
+//! The `orgtui-snapshot/1` file format (DESIGN.md §3): loading with full checks and JSON-path
+//! errors, atomic saving, the export formats and the synthetic-org generator.
+
+mod convert;
+pub mod export;
+pub mod format;
+pub mod generate;
+
+pub use convert::{SnapshotError, file_to_state, state_to_file};
+pub use format::{Extras, FORMAT, SnapshotFile};
+
+use crate::engine::EngineState;
+use crate::model::Timestamp;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The bundled sample organization, "Example Corp".
+pub const SAMPLE_ORG: &str = include_str!("../../assets/sample-org.json");
+
+/// An organization loaded from a snapshot: engine state plus the offline extras.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedOrg {
+    pub state: EngineState,
+    pub extras: Extras,
+}
+
+/// Why a snapshot file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: invalid snapshot at {error}")]
+    Invalid { path: PathBuf, error: SnapshotError },
+}
+
+/// Parses snapshot text; syntax and shape errors name their JSON path.
+pub fn parse(text: &str) -> Result<SnapshotFile, SnapshotError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "$".to_string() } else { format!("$.{path}") };
+        let inner = e.into_inner();
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!("malformed JSON at line {} column {}: {inner}", inner.line(), inner.column())
+        } else {
+            inner.to_string()
+        };
+        SnapshotError { path, message }
+    })
+}
+
+/// Parses and checks snapshot text.
+pub fn load_str(text: &str) -> Result<LoadedOrg, SnapshotError> {
+    let file = parse(text)?;
+    let (state, extras) = file_to_state(&file)?;
+    Ok(LoadedOrg { state, extras })
+}
+
+/// Loads and checks a snapshot file.
+pub fn load_file(path: &Path) -> Result<LoadedOrg, LoadError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    load_str(&text).map_err(|error| LoadError::Invalid { path: path.to_path_buf(), error })
+}
+
+/// The bundled sample organization, loaded (the test suite keeps it valid).
+pub fn sample() -> Result<LoadedOrg, SnapshotError> {
+    load_str(SAMPLE_ORG)
+}
+
+/// Serializes state as pretty snapshot JSON (with a trailing newline).
+pub fn to_json(state: &EngineState, extras: &Extras, now: Timestamp) -> String {
+    let file = state_to_file(state, extras, now);
+    let mut s = serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same directory is written,
+/// flushed to disk and renamed over the target, so readers see the old or the new file, never
+/// half of one.
+pub fn save_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "snapshot".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
