@@ -282,6 +282,6 @@ fn operator_set_parsing() {
         OperatorSet::parse(&json!(["@@assign", "@@remove"])),
         OperatorSet { assign: true, append: false, remove: true }
     );
-    assert_eq!(OperatorSet::parse(&json!("@@append")).append, true);
+    assert!(OperatorSet::parse(&json!("@@append")).append);
     assert_eq!(pointer(&[PathSegment::Key("a/b~c".into()), PathSegment::Index(3)]), "/a~1b~0c/3");
 }
