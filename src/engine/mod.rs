@@ -16,6 +16,7 @@ mod effective;
 mod handshakes;
 mod ids;
 pub mod invariants;
+pub mod merge;
 mod organization;
 mod ous;
 pub mod paginate;
