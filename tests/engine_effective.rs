@@ -266,7 +266,18 @@ fn describe_without_applicable_policy_is_not_found() {
 fn describe_with_the_type_disabled_is_not_found() {
     let mut w = world();
     w.tag_example();
-    w.org().policy_types.remove(&PolicyType::TagPolicy);
+    let org = w.org();
+    org.policy_types.remove(&PolicyType::TagPolicy);
+    // As DisablePolicyType does: attachments of a disabled type go.
+    let tag_ids: Vec<PolicyId> = org
+        .policies
+        .values()
+        .filter(|p| p.policy_type == PolicyType::TagPolicy)
+        .map(|p| p.id.clone())
+        .collect();
+    for list in org.attachments.values_mut() {
+        list.retain(|a| !tag_ids.contains(&a.policy));
+    }
     let mut e = w.engine();
     assert_err(
         describe(&mut e, M, PolicyType::TagPolicy, Some(&w.x)),
