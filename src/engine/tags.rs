@@ -145,7 +145,8 @@ fn refuse_aws_managed(e: &Engine, id: &TaggableId) -> OrgResult<()> {
 pub(crate) fn validate_tags(tags: &[Tag]) -> OrgResult<()> {
     use InvalidInputReason as R;
     fn ok_char(c: char) -> bool {
-        c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c)
+        // `\p{Z}` is separators (spaces), not control characters such as tab or newline.
+        c.is_alphanumeric() || (c.is_whitespace() && !c.is_control()) || "_.:/=+-@".contains(c)
     }
     let mut seen = std::collections::BTreeSet::new();
     for t in tags {
