@@ -12,6 +12,7 @@
 mod access;
 mod accounts;
 mod clock;
+mod delegation_doc;
 mod effective;
 mod handshakes;
 mod ids;
