@@ -736,3 +736,65 @@ fn the_migration_expires_as_a_whole_after_90_days() {
     assert_err(accept(&mut e, M, &hid(&parent)), ErrorCode::InvalidHandshakeTransitionException, None);
     invite(&mut e, "777777777777");
 }
+
+#[test]
+fn management_declining_the_migration_abandons_it_and_may_cancel_one_approval() {
+    let (mut e, _c, _, _) = cb_org_with_members();
+    let parent = e.enable_all_features(M, EnableAllFeaturesRequest {}).unwrap().handshake;
+    let f = HandshakeFilter { action_type: None, parent_handshake_id: Some(hid(&parent)) };
+    let children = list_org(&mut e, Some(f.clone()));
+    // The sending organization cannot decline an approval request, but may withdraw it.
+    assert_err(decline(&mut e, M, &hid(&children[0])), ErrorCode::AccessDeniedException, None);
+    assert_eq!(cancel(&mut e, M, &hid(&children[0])).unwrap().state, HandshakeState::Canceled);
+    assert_eq!(decline(&mut e, M, &hid(&parent)).unwrap().state, HandshakeState::Declined);
+    let states: Vec<_> = list_org(&mut e, Some(f)).iter().map(|h| h.state).collect();
+    assert_eq!(states, vec![HandshakeState::Canceled; 2]);
+    assert!(e.state().org.as_ref().unwrap().pending_all_features.is_none());
+    assert_eq!(feature_set(&mut e), FeatureSet::ConsolidatedBilling);
+}
+
+#[test]
+fn malformed_handshake_ids_are_invalid_input_and_never_panic() {
+    let (mut e, _c) = org();
+    standalone(&mut e, B);
+    let long = format!("h-{}", "a".repeat(40));
+    let cases = [
+        ("", "INPUT_REQUIRED"),
+        (long.as_str(), "MAX_LENGTH_EXCEEDED"),
+        ("h-", "INVALID_PATTERN"),
+        ("h-ABCDEFGHIJ", "INVALID_PATTERN"),
+        ("h-ééééééééé", "INVALID_PATTERN"),
+        ("p-abcdefghij", "INVALID_PATTERN"),
+    ];
+    for (id, reason) in cases {
+        for who in [M.clone(), acct(B)] {
+            let ii = ErrorCode::InvalidInputException;
+            assert_err(accept(&mut e, &who, id), ii, Some(reason));
+            assert_err(decline(&mut e, &who, id), ii, Some(reason));
+            assert_err(cancel(&mut e, &who, id), ii, Some(reason));
+            assert_err(describe(&mut e, &who, id), ii, Some(reason));
+            let f = HandshakeFilter { action_type: None, parent_handshake_id: Some(id.into()) };
+            assert_err(
+                e.list_handshakes_for_account(
+                    &who,
+                    ListHandshakesForAccountRequest { filter: Some(f), ..Default::default() },
+                ),
+                ii,
+                Some(reason),
+            );
+        }
+    }
+}
+
+#[test]
+fn an_invitation_to_an_unknown_email_reaches_the_account_that_later_has_it() {
+    let (mut e, _c) = org();
+    let h = e
+        .invite_account_to_organization(M, invite_req(HandshakePartyType::Email, "new@example.org"))
+        .unwrap()
+        .handshake;
+    e.ensure_standalone_account(AccountId::parse(C).unwrap(), "C", "new@example.org");
+    assert_eq!(list_account(&mut e, &acct(C), None), vec![h.clone()]);
+    assert_eq!(decline(&mut e, &acct(C), &hid(&h)).unwrap().state, HandshakeState::Declined);
+    assert_eq!(membership(&e, C), Some(Membership::Standalone));
+}

@@ -157,7 +157,6 @@ impl Engine {
         for ou in ous {
             org.attach_defaults(&ou);
         }
-        org.policy_changed_at.insert(PolicyType::ServiceControlPolicy, now);
         self.set_handshake_state(&id, HandshakeState::Accepted, now);
         // Children of members that left meanwhile can no longer be answered.
         let leftovers: Vec<HandshakeId> = self.children_of(&id, |h| !h.state.is_terminal());

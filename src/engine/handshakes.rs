@@ -54,6 +54,13 @@ pub(crate) fn resource(ty: HandshakeResourceType, value: impl Into<String>) -> H
     HandshakeResource { value: Some(value.into()), r#type: ty, resources: Vec::new() }
 }
 
+/// Parses a handshake id: empty → `INPUT_REQUIRED`, longer than the model's 34 characters →
+/// `MAX_LENGTH_EXCEEDED`, otherwise the `h-` pattern (`INVALID_PATTERN`).
+fn parse_handshake_id(field: &str, s: &str) -> OrgResult<HandshakeId> {
+    validate::length(field, s, 1, 34)?;
+    HandshakeId::parse(s)
+}
+
 /// Rejects a filter that sets both fields, or a malformed parent handshake id.
 fn check_filter(filter: &Option<HandshakeFilter>) -> OrgResult<()> {
     let Some(f) = filter else { return Ok(()) };
@@ -64,7 +71,7 @@ fn check_filter(filter: &Option<HandshakeFilter>) -> OrgResult<()> {
         ));
     }
     if let Some(p) = &f.parent_handshake_id {
-        HandshakeId::parse(p)?;
+        parse_handshake_id("Filter.ParentHandshakeId", p)?;
     }
     Ok(())
 }
@@ -327,7 +334,7 @@ impl Engine {
         req: AcceptHandshakeRequest,
     ) -> OrgResult<AcceptHandshakeResponse> {
         self.tick();
-        let id = HandshakeId::parse(&req.handshake_id)?;
+        let id = parse_handshake_id("HandshakeId", &req.handshake_id)?;
         let (rec, side) = self.visible_handshake(caller, &id)?;
         if rec.handshake.action != HandshakeAction::Invite {
             // Only invitations may be accepted from outside an organization.
@@ -406,7 +413,7 @@ impl Engine {
         req: DeclineHandshakeRequest,
     ) -> OrgResult<DeclineHandshakeResponse> {
         self.tick();
-        let id = HandshakeId::parse(&req.handshake_id)?;
+        let id = parse_handshake_id("HandshakeId", &req.handshake_id)?;
         let (rec, side) = self.visible_handshake(caller, &id)?;
         if !side.recipient {
             return Err(OrgError::access_denied(format!(
@@ -432,7 +439,7 @@ impl Engine {
         req: CancelHandshakeRequest,
     ) -> OrgResult<CancelHandshakeResponse> {
         self.tick();
-        let id = HandshakeId::parse(&req.handshake_id)?;
+        let id = parse_handshake_id("HandshakeId", &req.handshake_id)?;
         let (rec, side) = self.visible_handshake(caller, &id)?;
         if !side.sender {
             return Err(OrgError::access_denied(format!(
@@ -455,7 +462,7 @@ impl Engine {
         req: DescribeHandshakeRequest,
     ) -> OrgResult<DescribeHandshakeResponse> {
         self.tick();
-        let id = HandshakeId::parse(&req.handshake_id)?;
+        let id = parse_handshake_id("HandshakeId", &req.handshake_id)?;
         let (rec, _) = self.visible_handshake(caller, &id)?;
         Ok(DescribeHandshakeResponse { handshake: rec.handshake })
     }
