@@ -11,6 +11,7 @@
 
 mod access;
 mod accounts;
+mod all_features;
 mod clock;
 mod delegation_doc;
 mod effective;
