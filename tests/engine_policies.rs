@@ -909,3 +909,45 @@ fn disable_type_not_enabled() {
     let cr = root(&mut cb);
     assert_err(disable(&mut cb, &cr, SCP), ErrorCode::PolicyTypeNotEnabledException, None);
 }
+
+#[test]
+fn aws_managed_policy_names_are_taken() {
+    let (mut e, _c) = org();
+    assert_err(create(&mut e, "FullAWSAccess", SCP, DENY_S3), ErrorCode::DuplicatePolicyException, None);
+    assert_err(create(&mut e, "RCPFullAWSAccess", RCP, RCP_DENY), ErrorCode::DuplicatePolicyException, None);
+    let id = policy(&mut e, "Mine", SCP);
+    let req = UpdatePolicyRequest { policy_id: id, name: Some("FullAWSAccess".into()), ..Default::default() };
+    assert_err(e.update_policy(M, req), ErrorCode::DuplicatePolicyException, None);
+}
+
+#[test]
+fn attach_in_consolidated_billing_org_is_type_not_enabled() {
+    let mut e = cb_org();
+    let r = root(&mut e);
+    assert_err(attach(&mut e, "p-FullAWSAccess", &r), ErrorCode::PolicyTypeNotEnabledException, None);
+}
+
+#[test]
+fn failed_detach_changes_nothing() {
+    let (mut e, _c) = org();
+    let r = root(&mut e);
+    let before = e.state().clone();
+    assert_err(
+        detach(&mut e, "p-FullAWSAccess", &r),
+        ErrorCode::ConstraintViolationException,
+        Some("MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED"),
+    );
+    assert_eq!(e.state(), &before);
+}
+
+#[test]
+fn enable_and_disable_record_policy_changes() {
+    let (mut e, c) = org();
+    let r = root(&mut e);
+    c.advance_ms(1_000);
+    enable(&mut e, &r, TAG).unwrap();
+    assert_eq!(e.state().org.as_ref().unwrap().policy_changed_at[&TAG], e.now());
+    c.advance_ms(1_000);
+    disable(&mut e, &r, TAG).unwrap();
+    assert_eq!(e.state().org.as_ref().unwrap().policy_changed_at[&TAG], e.now());
+}

@@ -12,19 +12,30 @@ use crate::model::*;
 
 pub use super::policy_document::validate_policy_document;
 
-/// The AWS managed policies exist in every ALL-features organization, even before their type
-/// is enabled (reference §2.4: ListPolicies returns them for their type).
+/// The policy `id`. The AWS managed policies always exist, even before their type is enabled
+/// (reference §2.4: ListPolicies returns them for their type; §5.6: attaching one in a
+/// consolidated-billing organization is `PolicyTypeNotEnabledException`, not "not found").
 fn lookup_policy(org: &OrgState, id: &PolicyId) -> Option<PolicyRecord> {
     if let Some(p) = org.policies.get(id) {
         return Some(p.clone());
-    }
-    if org.feature_set != FeatureSet::All {
-        return None;
     }
     [PolicyType::ServiceControlPolicy, PolicyType::ResourceControlPolicy]
         .into_iter()
         .filter_map(aws_managed_policy)
         .find(|p| &p.id == id)
+}
+
+/// Whether another policy of `ty` (customer or AWS managed) already has `name`.
+fn name_taken(org: &OrgState, ty: PolicyType, name: &str, except: Option<&PolicyId>) -> bool {
+    org.policies.values().any(|p| Some(&p.id) != except && p.policy_type == ty && p.name == name)
+        || aws_managed_policy(ty).is_some_and(|m| m.name == name)
+}
+
+fn duplicate_policy() -> OrgError {
+    OrgError::new(
+        ErrorCode::DuplicatePolicyException,
+        "A policy with the specified name and type already exists.",
+    )
 }
 
 fn policy_not_found(id: &str) -> OrgError {
@@ -100,11 +111,8 @@ impl Engine {
             return Err(not_available());
         }
         validate_policy_document(ty, &req.content)?;
-        if org.policies.values().any(|p| p.policy_type == ty && p.name == req.name) {
-            return Err(OrgError::new(
-                ErrorCode::DuplicatePolicyException,
-                "A policy with the specified name and type already exists.",
-            ));
+        if name_taken(org, ty, &req.name, None) {
+            return Err(duplicate_policy());
         }
         let max = PolicyTypeLimits::of(ty).max_policies;
         if org.policies.values().filter(|p| p.policy_type == ty && !p.aws_managed).count() >= max {
@@ -169,11 +177,8 @@ impl Engine {
         }
         let org = self.org()?;
         if let Some(n) = &req.name {
-            if org.policies.values().any(|o| o.id != id && o.policy_type == p.policy_type && &o.name == n) {
-                return Err(OrgError::new(
-                    ErrorCode::DuplicatePolicyException,
-                    "A policy with the specified name and type already exists.",
-                ));
+            if name_taken(org, p.policy_type, n, Some(&id)) {
+                return Err(duplicate_policy());
             }
         }
         if let Some(c) = &req.content {
@@ -239,11 +244,9 @@ impl Engine {
         let org = self.org()?;
         let mut all: Vec<PolicyRecord> =
             org.policies.values().filter(|p| p.policy_type == req.filter).cloned().collect();
-        if org.feature_set == FeatureSet::All {
-            if let Some(m) = aws_managed_policy(req.filter) {
-                if !org.policies.contains_key(&m.id) {
-                    all.push(m);
-                }
+        if let Some(m) = aws_managed_policy(req.filter) {
+            if !org.policies.contains_key(&m.id) {
+                all.push(m);
             }
         }
         all.sort_by(|a, b| a.id.cmp(&b.id));
