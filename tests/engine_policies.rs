@@ -272,7 +272,7 @@ fn create_policy_with_tags_checks_them() {
         ErrorCode::InvalidInputException,
         Some("INVALID_SYSTEM_TAGS_PARAMETER"),
     );
-    let many: Vec<Tag> = (0..51).map(|i| Tag::new(&format!("k{i}"), "v")).collect();
+    let many: Vec<Tag> = (0..51).map(|i| Tag::new(format!("k{i}"), "v")).collect();
     assert_err(
         e.create_policy(M, mk(many)),
         ErrorCode::ConstraintViolationException,
