@@ -23,6 +23,7 @@ mod organization;
 mod ous;
 pub mod paginate;
 mod policies;
+mod policy_document;
 mod quotas;
 mod resource_policy;
 mod scp_gate;
