@@ -59,17 +59,6 @@ fn not_available() -> OrgError {
     )
 }
 
-/// The service principal whose trusted access must be enabled before a policy type can be.
-fn owning_service(ty: PolicyType) -> Option<&'static str> {
-    match ty {
-        PolicyType::SecurityhubPolicy | PolicyType::SecurityhubCspmPolicy => {
-            Some("securityhub.amazonaws.com")
-        }
-        PolicyType::InspectorPolicy => Some("inspector2.amazonaws.com"),
-        _ => None,
-    }
-}
-
 impl Engine {
     /// The policy type of `id`, if it names an existing policy (for the delegation check,
     /// which runs before the existence check).
@@ -445,7 +434,7 @@ impl Engine {
             Some(_) => return Err(changes_in_progress(ty)),
             None => {}
         }
-        if let Some(svc) = owning_service(ty) {
+        if let Some(svc) = super::services::service_for_policy_type(ty).map(|s| s.principal) {
             if !org.trusted_services.contains_key(svc) {
                 return Err(OrgError::constraint(
                     ConstraintViolationReason::ServiceAccessNotEnabled,

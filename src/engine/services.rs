@@ -287,7 +287,6 @@ pub(crate) fn service_info(principal: &str) -> Option<&'static ServiceInfo> {
 
 /// The service whose trusted access owns a policy type (e.g. Security Hub for
 /// `SECURITYHUB_POLICY`), if any: for `EnablePolicyType`'s `SERVICE_ACCESS_NOT_ENABLED`.
-#[allow(dead_code)]
 pub(crate) fn service_for_policy_type(ty: PolicyType) -> Option<&'static ServiceInfo> {
     SERVICE_PRINCIPALS.iter().find(|s| s.policy_types.contains(&ty))
 }
