@@ -53,10 +53,18 @@ impl Engine {
             policies: org
                 .policies
                 .values()
+                .cloned()
+                .chain(
+                    // As ListPolicies shows them: the AWS managed policies always exist.
+                    [PolicyType::ServiceControlPolicy, PolicyType::ResourceControlPolicy]
+                        .into_iter()
+                        .filter_map(super::organization::aws_managed_policy)
+                        .filter(|m| !org.policies.contains_key(&m.id)),
+                )
                 .map(|p| SnapshotPolicy {
-                    summary: org.policy_summary(p, &partition),
-                    content: p.content.clone(),
-                    tags: p.tags.clone(),
+                    summary: org.policy_summary(&p, &partition),
+                    content: p.content,
+                    tags: p.tags,
                 })
                 .collect(),
             attachments: attachments.into_iter().map(|(_, a)| a).collect(),

@@ -125,7 +125,7 @@ pub fn generate(accounts: usize, ous: usize, seed: u64) -> Result<EngineState, G
         let team = TEAMS[rng.usize(..TEAMS.len())];
         let env = ENVS[rng.usize(..ENVS.len())];
         let name = format!("{team}-{env}-{i:05}");
-        let joined = start.plus_ms(rng.i64(0..(700 * crate::model::time::DAY_MS)));
+        let joined = start.plus_ms(rng.i64(0..700 * 86_400) * 1000);
         let closed = rng.u16(..1000) < 5;
         state.accounts.insert(
             id.clone(),
