@@ -49,7 +49,11 @@ fn step() -> impl Strategy<Value = Step> {
         (i(), i()).prop_map(|(account, dest)| Step::MoveAccount { account, dest }),
         i().prop_map(|account| Step::RemoveAccount { account }),
         i().prop_map(|account| Step::CloseAccount { account }),
-        (any::<bool>(), 0..SCP_DOCS.len(), 0..NAMES.len()).prop_map(|(scp, doc, name)| Step::CreatePolicy { scp, doc, name }),
+        (any::<bool>(), 0..SCP_DOCS.len(), 0..NAMES.len()).prop_map(|(scp, doc, name)| Step::CreatePolicy {
+            scp,
+            doc,
+            name
+        }),
         (i(), i()).prop_map(|(policy, target)| Step::Attach { policy, target }),
         (i(), i()).prop_map(|(policy, target)| Step::Detach { policy, target }),
         i().prop_map(|policy| Step::DeletePolicy { policy }),
@@ -90,7 +94,12 @@ impl World {
         v
     }
     fn policies(&self) -> Vec<String> {
-        self.e.state().org.as_ref().map(|o| o.policies.keys().map(|k| k.to_string()).collect()).unwrap_or_default()
+        self.e
+            .state()
+            .org
+            .as_ref()
+            .map(|o| o.policies.keys().map(|k| k.to_string()).collect())
+            .unwrap_or_default()
     }
     fn root(&self) -> String {
         self.parents()[0].clone()
@@ -101,23 +110,37 @@ impl World {
         let result: Result<(), OrgError> = match s.clone() {
             Step::CreateOu { parent, name } => {
                 let parent = pick(&self.parents(), parent)?;
-                self.e.create_organizational_unit(
-                    M,
-                    CreateOrganizationalUnitRequest { parent_id: parent, name: NAMES[name].into(), tags: None },
-                )
-                .map(drop)
+                self.e
+                    .create_organizational_unit(
+                        M,
+                        CreateOrganizationalUnitRequest {
+                            parent_id: parent,
+                            name: NAMES[name].into(),
+                            tags: None,
+                        },
+                    )
+                    .map(drop)
             }
             Step::RenameOu { ou, name } => {
                 let ou = pick(&self.ous(), ou)?;
-                self.e.update_organizational_unit(
-                    M,
-                    UpdateOrganizationalUnitRequest { organizational_unit_id: ou, name: Some(NAMES[name].into()) },
-                )
-                .map(drop)
+                self.e
+                    .update_organizational_unit(
+                        M,
+                        UpdateOrganizationalUnitRequest {
+                            organizational_unit_id: ou,
+                            name: Some(NAMES[name].into()),
+                        },
+                    )
+                    .map(drop)
             }
             Step::DeleteOu { ou } => {
                 let ou = pick(&self.ous(), ou)?;
-                self.e.delete_organizational_unit(M, DeleteOrganizationalUnitRequest { organizational_unit_id: ou }).map(drop)
+                self.e
+                    .delete_organizational_unit(
+                        M,
+                        DeleteOrganizationalUnitRequest { organizational_unit_id: ou },
+                    )
+                    .map(drop)
             }
             Step::CreateAccount { name } => self
                 .e
@@ -141,13 +164,21 @@ impl World {
                 self.e
                     .move_account(
                         M,
-                        MoveAccountRequest { account_id: account, source_parent_id: source, destination_parent_id: dest },
+                        MoveAccountRequest {
+                            account_id: account,
+                            source_parent_id: source,
+                            destination_parent_id: dest,
+                        },
                     )
                     .map(drop)
             }
             Step::RemoveAccount { account } => {
                 let account = pick(&self.accounts(), account)?;
-                self.e.remove_account_from_organization(M, RemoveAccountFromOrganizationRequest { account_id: account })
+                self.e
+                    .remove_account_from_organization(
+                        M,
+                        RemoveAccountFromOrganizationRequest { account_id: account },
+                    )
                     .map(drop)
             }
             Step::CloseAccount { account } => {
@@ -160,37 +191,50 @@ impl World {
                 } else {
                     (PolicyType::TagPolicy, TAG_DOC.to_string())
                 };
-                self.e.create_policy(
-                    M,
-                    CreatePolicyRequest {
-                        content,
-                        description: String::new(),
-                        name: format!("{}{name}", NAMES[name]),
-                        r#type,
-                        tags: None,
-                    },
-                )
-                .map(drop)
+                self.e
+                    .create_policy(
+                        M,
+                        CreatePolicyRequest {
+                            content,
+                            description: String::new(),
+                            name: format!("{}{name}", NAMES[name]),
+                            r#type,
+                            tags: None,
+                        },
+                    )
+                    .map(drop)
             }
             Step::Attach { policy, target } => {
                 let (policy, target) = (pick(&self.policies(), policy)?, pick(&self.targets(), target)?);
-                self.e.attach_policy(M, AttachPolicyRequest { policy_id: policy, target_id: target }).map(drop)
+                self.e
+                    .attach_policy(M, AttachPolicyRequest { policy_id: policy, target_id: target })
+                    .map(drop)
             }
             Step::Detach { policy, target } => {
                 let (policy, target) = (pick(&self.policies(), policy)?, pick(&self.targets(), target)?);
-                self.e.detach_policy(M, DetachPolicyRequest { policy_id: policy, target_id: target }).map(drop)
+                self.e
+                    .detach_policy(M, DetachPolicyRequest { policy_id: policy, target_id: target })
+                    .map(drop)
             }
             Step::DeletePolicy { policy } => {
                 let policy = pick(&self.policies(), policy)?;
                 self.e.delete_policy(M, DeletePolicyRequest { policy_id: policy }).map(drop)
             }
             Step::ToggleType { ty, enable } => {
-                let ty = [PolicyType::ServiceControlPolicy, PolicyType::ResourceControlPolicy, PolicyType::TagPolicy][ty];
+                let ty = [
+                    PolicyType::ServiceControlPolicy,
+                    PolicyType::ResourceControlPolicy,
+                    PolicyType::TagPolicy,
+                ][ty];
                 let root_id = self.root();
                 if enable {
-                    self.e.enable_policy_type(M, EnablePolicyTypeRequest { root_id, policy_type: ty }).map(drop)
+                    self.e
+                        .enable_policy_type(M, EnablePolicyTypeRequest { root_id, policy_type: ty })
+                        .map(drop)
                 } else {
-                    self.e.disable_policy_type(M, DisablePolicyTypeRequest { root_id, policy_type: ty }).map(drop)
+                    self.e
+                        .disable_policy_type(M, DisablePolicyTypeRequest { root_id, policy_type: ty })
+                        .map(drop)
                 }
             }
             Step::Tag { target, key } => {
@@ -198,7 +242,10 @@ impl World {
                 self.e
                     .tag_resource(
                         M,
-                        TagResourceRequest { resource_id: target, tags: vec![Tag::new(["team", "env", ""][key], "x")] },
+                        TagResourceRequest {
+                            resource_id: target,
+                            tags: vec![Tag::new(["team", "env", ""][key], "x")],
+                        },
                     )
                     .map(drop)
             }
@@ -207,23 +254,35 @@ impl World {
                 .invite_account_to_organization(
                     M,
                     InviteAccountToOrganizationRequest {
-                        target: HandshakeParty { id: format!("{:012}", 900_000_000_000u64 + u64::from(n % 4)), r#type: HandshakePartyType::Account },
+                        target: HandshakeParty {
+                            id: format!("{:012}", 900_000_000_000u64 + u64::from(n % 4)),
+                            r#type: HandshakePartyType::Account,
+                        },
                         notes: None,
                         tags: None,
                     },
                 )
                 .map(drop),
             Step::AcceptLatest => {
-                let h = self.e
+                let h = self
+                    .e
                     .state()
                     .handshakes
                     .values()
-                    .filter(|h| h.handshake.action == HandshakeAction::Invite && !h.handshake.state.is_terminal())
+                    .filter(|h| {
+                        h.handshake.action == HandshakeAction::Invite && !h.handshake.state.is_terminal()
+                    })
                     .max_by_key(|h| h.handshake.requested_timestamp)?
                     .clone();
-                let party = h.handshake.parties.iter().find(|p| p.r#type == HandshakePartyType::Account)?.id.clone();
+                let party =
+                    h.handshake.parties.iter().find(|p| p.r#type == HandshakePartyType::Account)?.id.clone();
                 let caller = Caller::Account(AccountId::parse(&party).ok()?);
-                self.e.accept_handshake(&caller, AcceptHandshakeRequest { handshake_id: h.handshake.id.to_string() }).map(drop)
+                self.e
+                    .accept_handshake(
+                        &caller,
+                        AcceptHandshakeRequest { handshake_id: h.handshake.id.to_string() },
+                    )
+                    .map(drop)
             }
             Step::RegisterAdmin { account, svc } => {
                 let account = pick(&self.accounts(), account)?;
@@ -231,13 +290,21 @@ impl World {
                 self.e
                     .register_delegated_administrator(
                         M,
-                        RegisterDelegatedAdministratorRequest { account_id: account, service_principal: svc.into() },
+                        RegisterDelegatedAdministratorRequest {
+                            account_id: account,
+                            service_principal: svc.into(),
+                        },
                     )
                     .map(drop)
             }
             Step::EnableService { svc } => {
                 let svc = ["guardduty.amazonaws.com", "securityhub.amazonaws.com"][svc];
-                self.e.enable_aws_service_access(M, EnableAWSServiceAccessRequest { service_principal: svc.into() }).map(drop)
+                self.e
+                    .enable_aws_service_access(
+                        M,
+                        EnableAWSServiceAccessRequest { service_principal: svc.into() },
+                    )
+                    .map(drop)
             }
             Step::Advance { days } => {
                 self.clock.advance_days(i64::from(days));
@@ -253,7 +320,10 @@ fn check_listings_are_inverse(e: &mut Engine) {
     let Some(org) = e.state().org.clone() else { return };
     for (pid, p) in &org.policies {
         let targets: Vec<String> = e
-            .list_targets_for_policy(M, ListTargetsForPolicyRequest { policy_id: pid.to_string(), ..Default::default() })
+            .list_targets_for_policy(
+                M,
+                ListTargetsForPolicyRequest { policy_id: pid.to_string(), ..Default::default() },
+            )
             .map(|r| r.targets.into_iter().map(|t| t.target_id).collect())
             .unwrap_or_default();
         for t in &targets {

@@ -50,3 +50,26 @@ impl Clock for ManualClock {
         Timestamp(self.0.load(Ordering::SeqCst))
     }
 }
+
+/// Real time flowing from a fixed starting point: the bundled sample organization opens at
+/// the moment it was written (its invitations, closures and expiries stay as authored) and
+/// time then runs normally, so the timed transitions still happen during a session.
+#[derive(Debug, Clone)]
+pub struct AnchoredClock {
+    base: Timestamp,
+    started: std::time::Instant,
+}
+
+impl AnchoredClock {
+    /// A clock that reads `base` now and advances with real time.
+    pub fn new(base: Timestamp) -> Self {
+        AnchoredClock { base, started: std::time::Instant::now() }
+    }
+}
+
+impl Clock for AnchoredClock {
+    fn now(&self) -> Timestamp {
+        let elapsed = i64::try_from(self.started.elapsed().as_millis()).unwrap_or(i64::MAX);
+        self.base.plus_ms(elapsed)
+    }
+}

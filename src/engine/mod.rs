@@ -36,7 +36,8 @@ pub(crate) mod validate;
 mod views;
 
 pub use access::CallerClass;
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{AnchoredClock, Clock, ManualClock, SystemClock};
+pub use organization::aws_managed_policy;
 pub use policies::validate_policy_document;
 pub use quotas::{EmulatorSettings, PolicyTypeLimits, Quotas};
 pub use services::{SERVICE_PRINCIPALS, ServiceInfo};

@@ -12,7 +12,7 @@ pub const FULL_AWS_ACCESS_CONTENT: &str =
 pub const RCP_FULL_AWS_ACCESS_CONTENT: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#;
 
 /// The AWS managed policy record of an authorization type (FullAWSAccess / RCPFullAWSAccess).
-pub(crate) fn aws_managed_policy(ty: PolicyType) -> Option<PolicyRecord> {
+pub fn aws_managed_policy(ty: PolicyType) -> Option<PolicyRecord> {
     let (id, name, description, content) = match ty {
         PolicyType::ServiceControlPolicy => {
             (FULL_AWS_ACCESS, "FullAWSAccess", "Allows access to every operation", FULL_AWS_ACCESS_CONTENT)

@@ -180,7 +180,15 @@ fn org_from(f: &SnapshotFile, o: &FileOrganization) -> Res<OrgState> {
         at(&format!("{pp}.name"), validate::length("Name", &pol.name, 1, 128))?;
         at(&format!("{pp}.description"), validate::length("Description", &pol.description, 0, 512))?;
         let content = content_from(&format!("{pp}.content"), &pol.content)?;
-        at(&format!("{pp}.content"), crate::engine::validate_policy_document(ty, &content))?;
+        if pol.aws_managed {
+            // AWS managed policies are AWS's own documents, not checked by the customer grammar;
+            // only the two the service defines exist.
+            if crate::engine::aws_managed_policy(ty).is_none_or(|m| m.id != pid) {
+                return err(format!("{pp}.awsManaged"), format!("{pid} is not an AWS managed {ty} policy"));
+            }
+        } else {
+            at(&format!("{pp}.content"), crate::engine::validate_policy_document(ty, &content))?;
+        }
         let tags = tags_from(&format!("{pp}.tags"), &pol.tags)?;
         let rec = PolicyRecord {
             id: pid.clone(),

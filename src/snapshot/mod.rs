@@ -68,6 +68,17 @@ pub fn sample() -> Result<LoadedOrg, SnapshotError> {
     load_str(SAMPLE_ORG)
 }
 
+/// An engine over the bundled sample organization. Its clock starts at the moment the sample
+/// was written (`generatedAt`) and runs in real time, so the sample looks as authored whatever
+/// today's date is.
+pub fn sample_engine() -> Result<crate::engine::Engine, SnapshotError> {
+    let file = parse(SAMPLE_ORG)?;
+    let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
+    let (state, _) = file_to_state(&file)?;
+    crate::engine::Engine::from_state(state, Box::new(crate::engine::AnchoredClock::new(base)), 1)
+        .map_err(|e| SnapshotError { path: "$".into(), message: e.message })
+}
+
 /// Serializes state as pretty snapshot JSON (with a trailing newline).
 pub fn to_json(state: &EngineState, extras: &Extras, now: Timestamp) -> String {
     let file = state_to_file(state, extras, now);
