@@ -146,15 +146,12 @@ impl Engine {
         paginate::page_request(OP, req.next_token.as_deref(), req.max_results)?;
         self.require_reader(caller, OP)?;
         self.org()?;
-        let accounts: Vec<Account> = self
-            .state
-            .accounts
-            .values()
-            .filter(|a| matches!(a.membership, Membership::Member(_)))
-            .map(|a| self.account_view(a))
-            .collect();
+        let members: Vec<&AccountRecord> =
+            self.state.accounts.values().filter(|a| matches!(a.membership, Membership::Member(_))).collect();
         let (accounts, next_token) =
-            paginate::paginate(OP, accounts, req.next_token.as_deref(), req.max_results)?;
+            paginate::paginate_map(OP, members, req.next_token.as_deref(), req.max_results, |a| {
+                self.account_view(a)
+            })?;
         Ok(ListAccountsResponse { accounts, next_token })
     }
 
@@ -171,15 +168,12 @@ impl Engine {
         self.require_reader(caller, OP)?;
         let parent = self.existing_parent(parent.as_str(), ErrorCode::ParentNotFoundException)?;
         let member = Membership::Member(parent);
-        let accounts: Vec<Account> = self
-            .state
-            .accounts
-            .values()
-            .filter(|a| a.membership == member)
-            .map(|a| self.account_view(a))
-            .collect();
+        let children: Vec<&AccountRecord> =
+            self.state.accounts.values().filter(|a| a.membership == member).collect();
         let (accounts, next_token) =
-            paginate::paginate(OP, accounts, req.next_token.as_deref(), req.max_results)?;
+            paginate::paginate_map(OP, children, req.next_token.as_deref(), req.max_results, |a| {
+                self.account_view(a)
+            })?;
         Ok(ListAccountsForParentResponse { accounts, next_token })
     }
 
@@ -328,6 +322,7 @@ impl Engine {
         org.closure_log.push(now);
         if let Some(acc) = self.state.accounts.get_mut(&id) {
             acc.state = AccountState::PendingClosure;
+            self.closing.insert(id.clone());
             acc.status = AccountStatus::PendingClosure;
             acc.closure_requested_at = Some(now);
         }
@@ -405,8 +400,14 @@ impl Engine {
         let delay = self.state.settings.close_account_ms;
         let retention = self.state.settings.closed_account_retention_days.saturating_mul(DAY_MS);
         let mut purge = Vec::new();
-        for acc in self.state.accounts.values_mut() {
+        let mut done = Vec::new();
+        for id in &self.closing {
+            let Some(acc) = self.state.accounts.get_mut(id) else {
+                done.push(id.clone());
+                continue;
+            };
             if !matches!(acc.membership, Membership::Member(_)) {
+                done.push(id.clone());
                 continue;
             }
             if let (AccountState::PendingClosure, Some(at)) = (acc.state, acc.closure_requested_at) {
@@ -421,6 +422,9 @@ impl Engine {
                     purge.push(acc.id.clone());
                 }
             }
+        }
+        for id in done.iter().chain(&purge) {
+            self.closing.remove(id);
         }
         for id in purge {
             self.make_standalone(&id);

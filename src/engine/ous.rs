@@ -147,14 +147,12 @@ impl Engine {
         self.require_reader(caller, OP)?;
         let parent = self.existing_parent(parent.as_str(), ErrorCode::ParentNotFoundException)?;
         let org = self.org()?;
-        let ous: Vec<OrganizationalUnit> = org
-            .ous
-            .values()
-            .filter(|o| o.parent == parent)
-            .filter_map(|o| org.ou_view(&o.id, self.partition()))
-            .collect();
-        let (organizational_units, next_token) =
-            paginate::paginate(OP, ous, req.next_token.as_deref(), req.max_results)?;
+        let ids: Vec<&OuId> = org.ous.values().filter(|o| o.parent == parent).map(|o| &o.id).collect();
+        let (views, next_token) =
+            paginate::paginate_map(OP, ids, req.next_token.as_deref(), req.max_results, |id| {
+                org.ou_view(id, self.partition())
+            })?;
+        let organizational_units = views.into_iter().flatten().collect();
         Ok(ListOrganizationalUnitsForParentResponse { organizational_units, next_token })
     }
 

@@ -84,6 +84,19 @@ pub fn paginate<T>(
     Ok((page, next))
 }
 
+/// Like `paginate`, but converts only the items of the returned page (listings of thousands
+/// of entities stay linear over a full walk instead of converting everything per page).
+pub fn paginate_map<T, U>(
+    op: &str,
+    items: Vec<T>,
+    next_token: Option<&str>,
+    max_results: Option<i32>,
+    convert: impl FnMut(T) -> U,
+) -> OrgResult<(Vec<U>, Option<String>)> {
+    let (page, next) = paginate(op, items, next_token, max_results)?;
+    Ok((page.into_iter().map(convert).collect(), next))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
