@@ -191,10 +191,3 @@ fn standalone_account(id: AccountId, name: String, email: String, now: Timestamp
         readiness: StandaloneReadiness::default(),
     }
 }
-
-/// The error every not-yet-implemented path returns (never reached once the engine is
-/// complete; kept so partial builds fail loudly rather than silently).
-#[allow(dead_code)]
-pub(crate) fn unsupported(op: &str) -> OrgError {
-    OrgError::new(ErrorCode::ServiceException, format!("{op} is not supported by the organization engine."))
-}

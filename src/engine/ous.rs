@@ -51,8 +51,7 @@ impl Engine {
         let org = self.org_mut()?;
         org.ous.insert(id.clone(), OuRecord { id: id.clone(), name: req.name, parent, tags });
         org.attach_defaults(id.as_str());
-        let view =
-            org.ou_view(&id, &partition).ok_or_else(|| super::unsupported("CreateOrganizationalUnit"))?;
+        let view = org.ou_view(&id, &partition).ok_or_else(|| ou_not_found(&id))?;
         Ok(CreateOrganizationalUnitResponse { organizational_unit: view })
     }
 
