@@ -12,6 +12,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(flatten)]
     pub source: Source,
+    /// Where the console writes its log (default: orgtui.log in the user's state directory).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub log_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -111,11 +114,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             .unwrap_or(0),
     );
     match cli.command {
-        None => {
-            // Until the console lands, the default command prints the tree.
-            let org = load_source(&cli.source)?;
-            emit(None, &snapshot::export::tree(&org.state))
-        }
+        None => console(&cli),
         Some(Command::Export { format, output }) => {
             let org = load_source(&cli.source)?;
             emit(output.as_ref(), &snapshot::export::render(format, &org.state, &org.extras, now))
@@ -125,8 +124,63 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::input(e.to_string()))?;
             let text = snapshot::to_json(&state, &snapshot::Extras::default(), now);
             emit(Some(&output), &text)?;
-            eprintln!("wrote {} accounts and {ous} OUs to {}", accounts, output.display());
+            let _ = writeln!(
+                std::io::stderr(),
+                "wrote {accounts} accounts and {ous} OUs to {}",
+                output.display()
+            );
             Ok(())
         }
     }
+}
+
+/// The console on the sample organization or a snapshot file (written back on every change).
+fn console(cli: &Cli) -> Result<(), Failure> {
+    use crate::backend::{BackendKind, memory::MemoryBackend};
+    use crate::engine::{Engine, SystemClock};
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::input(
+            "the console needs a terminal; to print the organization use `orgtui export --format tree`",
+        ));
+    }
+    if let Some(path) = cli.log_file.clone().or_else(crate::tui::log::default_path) {
+        if let Err(e) = crate::tui::log::init(&path) {
+            return Err(Failure::operation(format!("cannot open the log file {}: {e}", path.display())));
+        }
+    }
+    let (backend, source) = match &cli.source.org {
+        None => {
+            let engine =
+                snapshot::sample_engine().map_err(|e| Failure::operation(format!("bundled sample: {e}")))?;
+            let label = "SAMPLE Example Corp".to_string();
+            (MemoryBackend::new(engine, BackendKind::Sample), label)
+        }
+        Some(path) => {
+            let org = load_source(&cli.source)?;
+            let engine = Engine::from_state(org.state, Box::new(SystemClock), 1)
+                .map_err(|e| Failure::input(format!("{}: {}", path.display(), e.message)))?;
+            let name = path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let (save_path, extras) = (path.clone(), org.extras);
+            let hook = Box::new(move |e: &Engine| {
+                let text = snapshot::to_json(e.state(), &extras, e.now());
+                snapshot::save_atomic(&save_path, &text)
+                    .map_err(|err| format!("saving {}: {err}", save_path.display()))
+            });
+            let label = format!("FILE {}", crate::model::text::sanitize(&name));
+            (
+                MemoryBackend::new(engine, BackendKind::File(path.display().to_string()))
+                    .with_after_change(hook),
+                label,
+            )
+        }
+    };
+    crate::tui::log::line(&format!("console start: {source}"));
+    crate::tui::run(crate::tui::ConsoleOptions {
+        backend: std::sync::Arc::new(backend),
+        source: crate::tui::app::Source { label: source, writable: true },
+    })
+    .map_err(Failure::operation)
 }

@@ -2,6 +2,7 @@
 //! (0 success, 1 failed operation, 2 invalid input or usage).
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,7 +16,8 @@ fn main() -> ExitCode {
     match orgtui::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("orgtui: {}", f.message);
+            // stderr may be gone (the terminal hung up); never panic over it.
+            let _ = writeln!(std::io::stderr(), "orgtui: {}", f.message);
             ExitCode::from(f.code)
         }
     }

@@ -13,6 +13,7 @@ pub mod operations;
 pub mod requests;
 pub mod responses;
 pub mod snapshot;
+pub mod text;
 pub mod time;
 
 pub use caller::Caller;

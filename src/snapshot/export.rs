@@ -3,6 +3,7 @@
 //! sequences in a hostile account name) are shown as `\u{..}` escapes, never emitted raw.
 
 use crate::engine::{EngineState, Membership, OrgState};
+pub use crate::model::text::sanitize;
 use crate::model::*;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -20,19 +21,6 @@ pub enum ExportFormat {
     Dot,
     /// One CSV row per account.
     Csv,
-}
-
-/// Replaces control characters with visible escapes so text is safe on a terminal.
-pub fn sanitize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Children of each parent: OUs sorted by name, accounts by name.

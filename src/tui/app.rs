@@ -1,0 +1,290 @@
+//! The console's state: the loaded organization and what is derived from it, the selection,
+//! expansion and filter, the dialog on top, work in flight and the status line. `update`
+//! (`update.rs`) is the only thing that changes it; `view` draws it.
+
+use super::dialog::Modal;
+use super::keymap::Keymap;
+use super::msg::OpId;
+use super::theme::Theme;
+use super::tree::{Filter, NodeKind, OrgTree};
+use crate::model::*;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+use tui_tree_widget::{TreeItem, TreeState};
+
+/// Which pane has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Details,
+}
+
+/// What the header says about the source of the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// `SAMPLE`, `FILE org.json`, `LIVE profile/region`.
+    pub label: String,
+    pub writable: bool,
+}
+
+/// The status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    None,
+    Info(String),
+    Ok(String),
+    Error(String),
+}
+
+/// A CreateAccount being followed until it finishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Creation {
+    pub request_id: String,
+    pub name: String,
+    pub state: CreateAccountState,
+    pub detail: String,
+}
+
+/// An account being moved: the user picks the destination in the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moving {
+    pub account: String,
+    pub name: String,
+    pub source: String,
+}
+
+/// The loaded organization and its derived caches.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub snapshot: Arc<OrgSnapshot>,
+    pub tree: OrgTree,
+    /// Nodes kept by the filter (with ancestors); `None` without a filter.
+    pub keep: Option<Vec<bool>>,
+    /// Widget items, rebuilt only when the data or the filter change.
+    pub items: Vec<TreeItem<'static, u64>>,
+    /// Visible rows in order (node indices), rebuilt when expansion changes.
+    pub rows: Vec<usize>,
+}
+
+/// The whole console state.
+#[derive(Debug)]
+pub struct App {
+    pub source: Source,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub data: Option<Loaded>,
+    pub load_error: Option<String>,
+    pub load_generation: u64,
+    pub loading: bool,
+    pub focus: Focus,
+    /// Selected entity id.
+    pub selected: Option<String>,
+    /// Expanded entity ids.
+    pub opened: HashSet<String>,
+    /// Expansion before the filter opened ancestors of matches (restored when it is cleared).
+    pub opened_before_filter: Option<HashSet<String>>,
+    pub filter: String,
+    pub filter_editing: bool,
+    pub details_scroll: u16,
+    pub modal: Option<Modal>,
+    pub moving: Option<Moving>,
+    /// Entity to select once the next load arrives (after a create or move).
+    pub reveal_after_load: Option<String>,
+    /// `q` was pressed while changes were in flight; a second `q` quits anyway.
+    pub quit_armed: bool,
+    pub creations: Vec<Creation>,
+    pub status: Status,
+    /// Changes in flight: id → what they do.
+    pub pending: BTreeMap<OpId, String>,
+    pub next_op: OpId,
+    pub mouse: bool,
+    pub quit: bool,
+    /// Something changed since the last frame.
+    pub dirty: bool,
+    pub size: (u16, u16),
+    pub tick: usize,
+    /// Render cache of the tree widget (offset, last rows); not app state.
+    pub tree_view: RefCell<TreeState<u64>>,
+}
+
+impl App {
+    /// A console about to load its organization.
+    pub fn new(source: Source, theme: Theme, keymap: Keymap, size: (u16, u16)) -> App {
+        App {
+            source,
+            theme,
+            keymap,
+            data: None,
+            load_error: None,
+            load_generation: 0,
+            loading: false,
+            focus: Focus::Tree,
+            selected: None,
+            opened: HashSet::new(),
+            opened_before_filter: None,
+            filter: String::new(),
+            filter_editing: false,
+            details_scroll: 0,
+            modal: None,
+            moving: None,
+            reveal_after_load: None,
+            quit_armed: false,
+            creations: Vec::new(),
+            status: Status::None,
+            pending: BTreeMap::new(),
+            next_op: 1,
+            mouse: false,
+            quit: false,
+            dirty: true,
+            size,
+            tick: 0,
+            tree_view: RefCell::new(TreeState::default()),
+        }
+    }
+
+    /// Installs a freshly loaded organization, keeping selection, expansion and filter.
+    pub fn install(&mut self, snapshot: Arc<OrgSnapshot>) {
+        let first_load = self.data.is_none();
+        let tree = OrgTree::build(&snapshot);
+        if first_load {
+            if let Some(root) = tree.nodes.first() {
+                self.opened.insert(root.id.clone());
+                // Open the top-level OUs so the first screen shows the shape of the org.
+                for &c in &root.children {
+                    if tree.nodes[c].kind == NodeKind::Ou {
+                        self.opened.insert(tree.nodes[c].id.clone());
+                    }
+                }
+                self.selected = Some(root.id.clone());
+            }
+        }
+        self.data = Some(Loaded { snapshot, tree, keep: None, items: Vec::new(), rows: Vec::new() });
+        self.refilter(false);
+        if let Some(id) = self.reveal_after_load.take() {
+            self.reveal(&id);
+        }
+    }
+
+    /// Recomputes the filter's kept set and the widget items (data or filter changed).
+    pub fn refilter(&mut self, open_matches: bool) {
+        let filter = Filter::parse(&self.filter);
+        let Some(d) = self.data.as_mut() else { return };
+        d.keep = d.tree.visible_set(filter.as_ref());
+        if open_matches {
+            if let Some(f) = &filter {
+                for m in d.tree.matches(f) {
+                    for j in d.tree.path(m) {
+                        if j != m {
+                            self.opened.insert(d.tree.nodes[j].id.clone());
+                        }
+                    }
+                }
+            }
+        }
+        d.items = d.tree.items(d.keep.as_deref());
+        self.rerow();
+        // Keep the selection if it is still visible; otherwise the first match (or the root).
+        let visible = |app: &App, id: &str| {
+            app.data.as_ref().is_some_and(|d| d.tree.index_of(id).is_some_and(|i| d.rows.contains(&i)))
+        };
+        if !self.selected.as_deref().is_some_and(|s| visible(self, s)) {
+            let first = self.data.as_ref().and_then(|d| {
+                let matches = filter.as_ref().map(|f| d.tree.matches(f)).unwrap_or_default();
+                matches
+                    .into_iter()
+                    .find(|i| d.rows.contains(i))
+                    .or_else(|| d.rows.first().copied())
+                    .map(|i| d.tree.nodes[i].id.clone())
+            });
+            self.selected = first;
+        }
+        self.dirty = true;
+    }
+
+    /// Recomputes the visible rows (expansion changed).
+    pub fn rerow(&mut self) {
+        if let Some(d) = self.data.as_mut() {
+            d.rows = d.tree.visible_rows(&self.opened, d.keep.as_deref());
+        }
+    }
+
+    /// Index of the selected node in the tree.
+    pub fn selected_node(&self) -> Option<usize> {
+        let d = self.data.as_ref()?;
+        d.tree.index_of(self.selected.as_deref()?)
+    }
+
+    /// The selected node's kind and id.
+    pub fn selection(&self) -> Option<(NodeKind, String, String)> {
+        let d = self.data.as_ref()?;
+        let n = &d.tree.nodes[self.selected_node()?];
+        Some((n.kind, n.id.clone(), n.name.clone()))
+    }
+
+    /// Position of the selection among the visible rows.
+    pub fn selected_row(&self) -> Option<usize> {
+        let d = self.data.as_ref()?;
+        let i = self.selected_node()?;
+        d.rows.iter().position(|&r| r == i)
+    }
+
+    /// Selects the visible row at `row` (clamped).
+    pub fn select_row(&mut self, row: usize) {
+        if let Some(d) = self.data.as_ref() {
+            if let Some(&i) = d.rows.get(row.min(d.rows.len().saturating_sub(1))) {
+                self.selected = Some(d.tree.nodes[i].id.clone());
+                self.details_scroll = 0;
+                self.dirty = true;
+            }
+        }
+    }
+
+    /// Selects an entity by id, opening its ancestors (and clearing a filter that hides it).
+    pub fn reveal(&mut self, id: &str) -> bool {
+        let Some(i) = self.data.as_ref().and_then(|d| d.tree.index_of(id)) else { return false };
+        let hidden = self.data.as_ref().is_some_and(|d| d.keep.as_ref().is_some_and(|k| !k[i]));
+        if hidden {
+            self.filter.clear();
+            self.filter_editing = false;
+            self.refilter(false);
+        }
+        if let Some(d) = self.data.as_ref() {
+            for j in d.tree.path(i) {
+                if j != i {
+                    self.opened.insert(d.tree.nodes[j].id.clone());
+                }
+            }
+        }
+        self.rerow();
+        self.selected = Some(id.to_string());
+        self.details_scroll = 0;
+        self.dirty = true;
+        true
+    }
+
+    /// Allocates an id for a backend call.
+    pub fn op_id(&mut self) -> OpId {
+        let id = self.next_op;
+        self.next_op += 1;
+        id
+    }
+
+    /// Sets the status line.
+    pub fn set_status(&mut self, s: Status) {
+        self.status = s;
+        self.dirty = true;
+    }
+
+    /// Whether work is in flight (the spinner animates).
+    pub fn busy(&self) -> bool {
+        self.loading
+            || !self.pending.is_empty()
+            || self.creations.iter().any(|c| c.state == CreateAccountState::InProgress)
+    }
+
+    /// Rows the tree pane shows (for page up/down).
+    pub fn tree_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(6)).max(1)
+    }
+}

@@ -1,0 +1,87 @@
+//! Dialogs as data: forms (with the AWS error shown under what the user typed), typed
+//! confirmations for destructive actions, the palette and help.
+
+use super::msg::{Call, OpId};
+use crate::model::OrgError;
+
+/// One text field of a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: String,
+    pub hint: &'static str,
+}
+
+/// What a form does when submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    CreateOu { parent: String, parent_name: String },
+    RenameOu { ou: String },
+    CreateAccount,
+    Tag { target: String, target_name: String },
+    Untag { target: String, target_name: String },
+}
+
+/// A form: fields, the focused one, the last error and the call in flight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+    pub submitting: Option<OpId>,
+}
+
+impl Form {
+    /// A form with its fields.
+    pub fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+        Form { kind, title, fields, focus: 0, error: None, submitting: None }
+    }
+
+    /// The field being edited.
+    pub fn current(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+}
+
+/// A typed confirmation: the change as data, what it affects, and the text to type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub call: Call,
+    pub title: String,
+    pub lines: Vec<String>,
+    /// The user must type this (a name or an id) to confirm.
+    pub expect: String,
+    pub typed: String,
+    pub error: Option<String>,
+    pub submitting: Option<OpId>,
+}
+
+/// The dialog on top of the page, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Help {
+        scroll: u16,
+    },
+    Palette {
+        input: String,
+        error: Option<String>,
+    },
+    Form(Form),
+    Confirm(Confirm),
+    /// An error from a change that no dialog was waiting for.
+    Error {
+        title: String,
+        message: String,
+    },
+}
+
+/// An AWS error as one line for a dialog: code, reason, message.
+pub fn describe_error(e: &OrgError) -> String {
+    let text = crate::model::text::sanitize(&e.message);
+    match &e.reason {
+        Some(r) => format!("{} ({r}): {text}", e.code_str()),
+        None => format!("{}: {text}", e.code_str()),
+    }
+}

@@ -1,0 +1,163 @@
+//! The effect runner: each backend call is a tokio task with a timeout, its result posted back
+//! as a message; a newer load replaces an older one, and a change can be cancelled.
+
+use super::msg::{Call, Effect, Msg, OpId, Outcome};
+use crate::backend::OrgBackend;
+use crate::model::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+
+/// How long any one backend call may take.
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs effects against a backend.
+pub struct Runner {
+    backend: Arc<dyn OrgBackend>,
+    tx: UnboundedSender<Msg>,
+    load: Option<JoinHandle<()>>,
+    ops: HashMap<OpId, JoinHandle<()>>,
+}
+
+fn timed_out(what: &str) -> OrgError {
+    OrgError::unknown(
+        "RequestTimeout",
+        None,
+        format!("{what} got no answer within {} s.", CALL_TIMEOUT.as_secs()),
+    )
+}
+
+impl Runner {
+    /// A runner posting results to `tx`.
+    pub fn new(backend: Arc<dyn OrgBackend>, tx: UnboundedSender<Msg>) -> Runner {
+        Runner { backend, tx, load: None, ops: HashMap::new() }
+    }
+
+    /// Starts an effect. `Copy` and `SetMouse` belong to the terminal and are ignored here.
+    pub fn start(&mut self, effect: Effect) {
+        self.ops.retain(|_, h| !h.is_finished());
+        match effect {
+            Effect::Load { generation } => {
+                if let Some(h) = self.load.take() {
+                    h.abort();
+                }
+                let (b, tx) = (self.backend.clone(), self.tx.clone());
+                self.load = Some(tokio::spawn(async move {
+                    let result = match tokio::time::timeout(CALL_TIMEOUT * 4, b.load_snapshot()).await {
+                        Ok(r) => r.map(Arc::new),
+                        Err(_) => Err(timed_out("Loading the organization")),
+                    };
+                    let _ = tx.send(Msg::Loaded { generation, result });
+                }));
+            }
+            Effect::Call { op, call } => {
+                let (b, tx) = (self.backend.clone(), self.tx.clone());
+                let handle = tokio::spawn(async move {
+                    let result = match tokio::time::timeout(CALL_TIMEOUT, perform(b.as_ref(), call)).await {
+                        Ok(r) => r,
+                        Err(_) => Err(timed_out("The change")),
+                    };
+                    let _ = tx.send(Msg::OpDone { op, result });
+                });
+                self.ops.insert(op, handle);
+            }
+            Effect::Cancel { op } => {
+                if let Some(h) = self.ops.remove(&op) {
+                    h.abort();
+                }
+            }
+            Effect::PollCreateAccount { request_id, delay_ms } => {
+                let (b, tx) = (self.backend.clone(), self.tx.clone());
+                tokio::spawn(async move {
+                    tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+                    let req = DescribeCreateAccountStatusRequest { create_account_request_id: request_id };
+                    let result =
+                        match tokio::time::timeout(CALL_TIMEOUT, b.describe_create_account_status(req)).await
+                        {
+                            Ok(r) => r.map(|r| r.create_account_status),
+                            Err(_) => Err(timed_out("DescribeCreateAccountStatus")),
+                        };
+                    let _ = tx.send(Msg::CreateStatus { result });
+                });
+            }
+            Effect::Copy(_) | Effect::SetMouse(_) => {}
+        }
+    }
+}
+
+fn done(message: String, reveal: Option<String>) -> Outcome {
+    Outcome::Done { message: crate::model::text::sanitize(&message), reveal }
+}
+
+/// Performs one change through the backend.
+pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError> {
+    match call {
+        Call::CreateOu { parent, name } => {
+            let ou = b
+                .create_organizational_unit(CreateOrganizationalUnitRequest {
+                    parent_id: parent,
+                    name,
+                    tags: None,
+                })
+                .await?
+                .organizational_unit;
+            Ok(done(format!("Created OU {} ({}).", ou.name, ou.id), Some(ou.id.to_string())))
+        }
+        Call::RenameOu { ou, name } => {
+            let r = b
+                .update_organizational_unit(UpdateOrganizationalUnitRequest {
+                    organizational_unit_id: ou,
+                    name: Some(name),
+                })
+                .await?
+                .organizational_unit;
+            Ok(done(format!("Renamed OU {} to {}.", r.id, r.name), Some(r.id.to_string())))
+        }
+        Call::DeleteOu { ou, name } => {
+            b.delete_organizational_unit(DeleteOrganizationalUnitRequest {
+                organizational_unit_id: ou.clone(),
+            })
+            .await?;
+            Ok(done(format!("Deleted OU {name} ({ou})."), None))
+        }
+        Call::Move { account, source, destination } => {
+            b.move_account(MoveAccountRequest {
+                account_id: account.clone(),
+                source_parent_id: source,
+                destination_parent_id: destination.clone(),
+            })
+            .await?;
+            Ok(done(format!("Moved account {account} to {destination}."), Some(account)))
+        }
+        Call::CreateAccount { name, email } => {
+            let st = b
+                .create_account(CreateAccountRequest { email, account_name: name, ..Default::default() })
+                .await?
+                .create_account_status;
+            Ok(Outcome::CreateStarted(st))
+        }
+        Call::Remove { account, name } => {
+            b.remove_account_from_organization(RemoveAccountFromOrganizationRequest {
+                account_id: account.clone(),
+            })
+            .await?;
+            Ok(done(format!("Removed {name} ({account}) from the organization."), None))
+        }
+        Call::Close { account, name } => {
+            b.close_account(CloseAccountRequest { account_id: account.clone() }).await?;
+            Ok(done(format!("Closing {name} ({account}): PENDING_CLOSURE."), Some(account)))
+        }
+        Call::Tag { target, tags } => {
+            let keys: Vec<String> = tags.iter().map(|t| t.key.clone()).collect();
+            b.tag_resource(TagResourceRequest { resource_id: target.clone(), tags }).await?;
+            Ok(done(format!("Tagged {target} with {}.", keys.join(", ")), Some(target)))
+        }
+        Call::Untag { target, keys } => {
+            b.untag_resource(UntagResourceRequest { resource_id: target.clone(), tag_keys: keys.clone() })
+                .await?;
+            Ok(done(format!("Removed tag {} from {target}.", keys.join(", ")), Some(target)))
+        }
+    }
+}

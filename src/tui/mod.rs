@@ -1,0 +1,46 @@
+//! The console (DESIGN.md §5): app state, messages, a pure `update`, effects run by tokio tasks
+//! against the `OrgBackend`, and a draw that is a pure function of the state. Only this module
+//! knows about terminals.
+
+pub mod app;
+pub mod clipboard;
+pub mod command;
+pub mod dialog;
+pub mod effects;
+pub mod keymap;
+pub mod log;
+pub mod msg;
+pub mod terminal;
+pub mod theme;
+pub mod tree;
+pub mod update;
+pub mod view;
+
+use crate::backend::OrgBackend;
+use std::sync::Arc;
+
+/// Everything the console needs to start.
+pub struct ConsoleOptions {
+    pub backend: Arc<dyn OrgBackend>,
+    pub source: app::Source,
+}
+
+/// Runs the console on the current terminal until the user quits.
+pub fn run(opts: ConsoleOptions) -> Result<(), String> {
+    terminal::install_panic_hook();
+    let (keymap, keymap_problem) = keymap::Keymap::load_user();
+    let mut app = app::App::new(opts.source, theme::Theme::from_env(), keymap, (80, 24));
+    if let Some(p) = keymap_problem {
+        log::line(&p);
+        app.status = app::Status::Error(p);
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    let r = rt.block_on(terminal::run_loop(app, opts.backend));
+    terminal::restore();
+    rt.shutdown_timeout(std::time::Duration::from_millis(200));
+    r.map_err(|e| format!("terminal error: {e}"))
+}

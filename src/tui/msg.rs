@@ -1,0 +1,68 @@
+//! Messages into `update` and effects out of it. Effects are run by tokio tasks against the
+//! backend (`effects.rs`); their results come back as messages.
+
+use crate::model::*;
+use crossterm::event::KeyEvent;
+use std::sync::Arc;
+
+/// Identifies one backend call, so its result finds the dialog that started it.
+pub type OpId = u64;
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key press (releases and repeats of other kinds are dropped at the source).
+    Key(KeyEvent),
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// A whole-organization load finished.
+    Loaded { generation: u64, result: Result<Arc<OrgSnapshot>, OrgError> },
+    /// A change finished.
+    OpDone { op: OpId, result: Result<Outcome, OrgError> },
+    /// A CreateAccount status poll answered.
+    CreateStatus { result: Result<CreateAccountStatus, OrgError> },
+    /// Animation tick while work is in flight.
+    Tick,
+    /// SIGTERM / SIGHUP: leave now.
+    Terminate,
+}
+
+/// What a successful change reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Done: what happened, and what to select once the organization has reloaded.
+    Done { message: String, reveal: Option<String> },
+    /// CreateAccount accepted: its status is polled from here on.
+    CreateStarted(CreateAccountStatus),
+}
+
+/// A change the console can make, as data (shown in confirmations before it runs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    CreateOu { parent: String, name: String },
+    RenameOu { ou: String, name: String },
+    DeleteOu { ou: String, name: String },
+    Move { account: String, source: String, destination: String },
+    CreateAccount { name: String, email: String },
+    Remove { account: String, name: String },
+    Close { account: String, name: String },
+    Tag { target: String, tags: Vec<Tag> },
+    Untag { target: String, keys: Vec<String> },
+}
+
+/// Work for the effect runner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Load the whole organization (a newer load replaces an older one).
+    Load { generation: u64 },
+    /// Make a change.
+    Call { op: OpId, call: Call },
+    /// Cancel a change still in flight.
+    Cancel { op: OpId },
+    /// Poll a CreateAccount request after a delay.
+    PollCreateAccount { request_id: String, delay_ms: u64 },
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Turn mouse capture on or off.
+    SetMouse(bool),
+}

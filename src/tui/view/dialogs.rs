@@ -1,0 +1,169 @@
+//! Dialogs drawn over the page: help (generated from the active keymap), the command palette,
+//! forms, typed confirmations and error panels.
+
+use crate::tui::app::App;
+use crate::tui::command::{PALETTE, complete};
+use crate::tui::dialog::{Confirm, Form, Modal};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// Draws the open dialog, if any.
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    match &app.modal {
+        Some(Modal::Help { scroll }) => help(f, app, area, *scroll),
+        Some(Modal::Palette { input, error }) => palette(f, app, area, input, error.as_deref()),
+        Some(Modal::Form(form)) => form_dialog(f, app, area, form),
+        Some(Modal::Confirm(c)) => confirm(f, app, area, c),
+        Some(Modal::Error { title, message }) => {
+            let t = &app.theme;
+            let lines = vec![
+                Line::from(Span::styled("ERROR", t.danger())),
+                Line::from(message.clone()),
+                Line::default(),
+                Line::from(Span::styled("enter/esc close", t.dim())),
+            ];
+            panel(f, area, title, lines, 76, 9, t.danger());
+        }
+        None => {}
+    }
+}
+
+fn panel(
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    w: u16,
+    h: u16,
+    border: ratatui::style::Style,
+) {
+    let r = centered(area, w, h);
+    f.render_widget(Clear, r);
+    let block = Block::default().borders(Borders::ALL).border_style(border).title(format!(" {title} "));
+    f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
+}
+
+/// Help lines: every binding of the keymap and every palette command.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = vec![Line::from(Span::styled("Keys", t.title()))];
+    for b in &app.keymap.bindings {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        if keys.is_empty() {
+            continue;
+        }
+        out.push(Line::from(vec![
+            Span::styled(format!("  {:<16}", keys.join(" ")), t.key()),
+            Span::raw(b.desc),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Commands (press : then type; tab completes)", t.title())));
+    for (name, args, desc) in PALETTE {
+        out.push(Line::from(vec![
+            Span::styled(format!("  :{name} {args}"), t.key()),
+            Span::raw(format!("  {desc}")),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        "Keys can be changed in keymap.toml in the orgtui config directory ([keys] command = \"key\").",
+        t.dim(),
+    )));
+    out
+}
+
+fn help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
+    let r = centered(area, 90, area.height.saturating_sub(2));
+    f.render_widget(Clear, r);
+    let block =
+        Block::default().borders(Borders::ALL).border_style(app.theme.focus()).title(" Help — esc closes ");
+    f.render_widget(Paragraph::new(help_lines(app)).block(block).scroll((scroll, 0)), r);
+}
+
+fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str>) {
+    let t = &app.theme;
+    let mut lines =
+        vec![Line::from(vec![Span::styled(":", t.key()), Span::raw(input.to_string()), Span::raw("_")])];
+    let candidates = complete(input);
+    if let Some(e) = error {
+        lines.push(Line::from(Span::styled(e.to_string(), t.danger())));
+    } else if !candidates.is_empty() {
+        let hint: Vec<String> = candidates
+            .iter()
+            .take(8)
+            .map(|n| {
+                let args = PALETTE.iter().find(|(p, _, _)| p == n).map_or("", |(_, a, _)| a);
+                format!("{n} {args}").trim_end().to_string()
+            })
+            .collect();
+        lines.push(Line::from(Span::styled(hint.join(" · "), t.dim())));
+    }
+    let r = Rect {
+        x: area.x + 2,
+        y: area.y + area.height.saturating_sub(5),
+        width: area.width.saturating_sub(4),
+        height: 4,
+    };
+    f.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.focus())
+        .title(" Command — tab completes, enter runs, esc closes ");
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for (i, field) in form.fields.iter().enumerate() {
+        let marker = if i == form.focus { "> " } else { "  " };
+        let cursor = if i == form.focus && form.submitting.is_none() { "_" } else { "" };
+        lines.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(format!("{:<14}", field.label), t.dim()),
+            Span::raw(format!("{}{cursor}", field.value)),
+        ]));
+        lines.push(Line::from(Span::styled(format!("{:16}{}", "", field.hint), t.dim())));
+    }
+    lines.push(Line::default());
+    if form.submitting.is_some() {
+        lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.tick))));
+    } else if let Some(e) = &form.error {
+        lines.push(Line::from(Span::styled("ERROR", t.danger())));
+        lines.push(Line::from(e.clone()));
+    } else {
+        lines.push(Line::from(Span::styled("enter next/submit · tab next field · esc cancel", t.dim())));
+    }
+    let h = (form.fields.len() as u16) * 2 + 7;
+    panel(f, area, &form.title, lines, 78, h, t.focus());
+}
+
+fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
+    let t = &app.theme;
+    let mut lines: Vec<Line<'static>> =
+        vec![Line::from(Span::styled("DESTRUCTIVE — read carefully", t.danger()))];
+    lines.extend(c.lines.iter().map(|l| Line::from(l.clone())));
+    lines.push(Line::default());
+    lines.push(Line::from(format!("Type {} to confirm:", c.expect)));
+    let cursor = if c.submitting.is_none() { "_" } else { "" };
+    lines.push(Line::from(format!("> {}{cursor}", c.typed)));
+    if c.submitting.is_some() {
+        lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.tick))));
+    } else if let Some(e) = &c.error {
+        lines.push(Line::from(Span::styled(format!("ERROR {e}"), t.danger())));
+    } else {
+        lines.push(Line::from(Span::styled("enter confirm · esc cancel", t.dim())));
+    }
+    let h = c.lines.len() as u16 + 8;
+    panel(f, area, &c.title, lines, 84, h, t.danger());
+}
