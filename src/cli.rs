@@ -153,7 +153,7 @@ fn console(cli: &Cli) -> Result<(), Failure> {
         None => {
             let engine =
                 snapshot::sample_engine().map_err(|e| Failure::operation(format!("bundled sample: {e}")))?;
-            let label = "SAMPLE Example Corp".to_string();
+            let label = "SAMPLE".to_string();
             (MemoryBackend::new(engine, BackendKind::Sample), label)
         }
         Some(path) => {

@@ -188,7 +188,21 @@ impl App {
         let visible = |app: &App, id: &str| {
             app.data.as_ref().is_some_and(|d| d.tree.index_of(id).is_some_and(|i| d.rows.contains(&i)))
         };
-        if !self.selected.as_deref().is_some_and(|s| visible(self, s)) {
+        // While typing a filter the selection stays on a match: it moves only when the
+        // selected node stops matching.
+        let is_match = |app: &App, id: &str| {
+            app.data.as_ref().is_some_and(|d| {
+                filter
+                    .as_ref()
+                    .is_some_and(|f| d.tree.index_of(id).is_some_and(|i| d.tree.matches(f).contains(&i)))
+            })
+        };
+        let keep_selection = match self.selected.as_deref() {
+            Some(s) if open_matches && filter.is_some() => is_match(self, s),
+            Some(s) => visible(self, s),
+            None => false,
+        };
+        if !keep_selection {
             let first = self.data.as_ref().and_then(|d| {
                 let matches = filter.as_ref().map(|f| d.tree.matches(f)).unwrap_or_default();
                 matches

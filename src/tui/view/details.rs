@@ -52,7 +52,8 @@ pub fn lines(s: &OrgSnapshot, tree: &OrgTree, i: usize, theme: &Theme) -> Vec<Li
         NodeKind::Ou => "Organizational unit",
         NodeKind::Account => "AWS account",
     };
-    out.push(Line::from(Span::styled(format!("{} — {kind}", n.name), theme.title())));
+    let heading = if n.kind == NodeKind::Root { kind.to_string() } else { format!("{} — {kind}", n.name) };
+    out.push(Line::from(Span::styled(heading, theme.title())));
     out.push(field("Id", n.id.clone()));
     if let Some(arn) = arn_of(s, n.kind, &n.id) {
         out.push(field("ARN", sanitize(&arn)));
