@@ -185,33 +185,25 @@ impl App {
         d.items = d.tree.items(d.keep.as_deref());
         self.rerow();
         // Keep the selection if it is still visible; otherwise the first match (or the root).
-        let visible = |app: &App, id: &str| {
-            app.data.as_ref().is_some_and(|d| d.tree.index_of(id).is_some_and(|i| d.rows.contains(&i)))
-        };
         // While typing a filter the selection stays on a match: it moves only when the
         // selected node stops matching.
-        let is_match = |app: &App, id: &str| {
-            app.data.as_ref().is_some_and(|d| {
-                filter
-                    .as_ref()
-                    .is_some_and(|f| d.tree.index_of(id).is_some_and(|i| d.tree.matches(f).contains(&i)))
-            })
-        };
-        let keep_selection = match self.selected.as_deref() {
-            Some(s) if open_matches && filter.is_some() => is_match(self, s),
-            Some(s) => visible(self, s),
+        let Some(d) = self.data.as_ref() else { return };
+        let mut on_screen = vec![false; d.tree.nodes.len()];
+        for &r in &d.rows {
+            on_screen[r] = true;
+        }
+        let selected = self.selected.as_deref().and_then(|s| d.tree.index_of(s));
+        let keep_selection = match selected {
+            Some(i) if open_matches && filter.is_some() => filter.as_ref().is_some_and(|f| d.tree.is_match(f, i)),
+            Some(i) => on_screen[i],
             None => false,
         };
         if !keep_selection {
-            let first = self.data.as_ref().and_then(|d| {
-                let matches = filter.as_ref().map(|f| d.tree.matches(f)).unwrap_or_default();
-                matches
-                    .into_iter()
-                    .find(|i| d.rows.contains(i))
-                    .or_else(|| d.rows.first().copied())
-                    .map(|i| d.tree.nodes[i].id.clone())
-            });
-            self.selected = first;
+            let first = filter
+                .as_ref()
+                .and_then(|f| d.rows.iter().copied().find(|&i| d.tree.is_match(f, i)))
+                .or_else(|| d.rows.first().copied());
+            self.selected = first.map(|i| d.tree.nodes[i].id.clone());
         }
         self.dirty = true;
     }

@@ -237,6 +237,11 @@ impl OrgTree {
         Some(keep)
     }
 
+    /// Whether node `i` matches the filter itself.
+    pub fn is_match(&self, filter: &Filter, i: usize) -> bool {
+        self.nodes.get(i).is_some_and(|n| filter.matches(n))
+    }
+
     /// Nodes that match the filter themselves (not just as ancestors).
     pub fn matches(&self, filter: &Filter) -> Vec<usize> {
         (0..self.nodes.len()).filter(|&i| filter.matches(&self.nodes[i])).collect()

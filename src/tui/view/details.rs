@@ -106,23 +106,27 @@ pub fn lines(s: &OrgSnapshot, tree: &OrgTree, i: usize, theme: &Theme) -> Vec<Li
         .map(|p| (p.summary.id.as_str(), (p.summary.name.as_str(), p.summary.r#type)))
         .collect();
     let path_nodes = tree.path(i);
+    // One pass over the attachments: those on this node or its ancestors, in path order.
+    let mut on_path: Vec<(usize, &str)> = s
+        .attachments
+        .iter()
+        .filter_map(|a| {
+            let depth = path_nodes.iter().position(|&j| tree.nodes[j].id == a.target_id.as_str())?;
+            Some((depth, a.policy_id.as_str()))
+        })
+        .collect();
+    on_path.sort_by_key(|(depth, _)| *depth);
     let mut any = false;
     for ty in PolicyType::ALL {
         let mut rows = Vec::new();
-        for &j in &path_nodes {
-            let target = &tree.nodes[j];
-            for a in s.attachments.iter().filter(|a| a.target_id.as_str() == target.id) {
-                if let Some((pname, pty)) = names.get(a.policy_id.as_str()) {
-                    if *pty == *ty {
-                        let how = if j == i {
-                            "attached".to_string()
-                        } else {
-                            format!("inherited from {}", target.name)
-                        };
-                        rows.push(format!("    {} ({})  {how}", sanitize(pname), a.policy_id));
-                    }
-                }
+        for &(depth, pid) in &on_path {
+            let Some((pname, pty)) = names.get(pid) else { continue };
+            if *pty != *ty {
+                continue;
             }
+            let j = path_nodes[depth];
+            let how = if j == i { "attached".to_string() } else { format!("inherited from {}", tree.nodes[j].name) };
+            rows.push(format!("    {} ({pid})  {how}", sanitize(pname)));
         }
         if !rows.is_empty() {
             any = true;
