@@ -8,8 +8,8 @@ use super::msg::{Effect, Msg};
 use super::{clipboard, effects::Runner, log, update, view};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute, style::Print};
 use ratatui::Terminal;
@@ -139,7 +139,9 @@ fn apply(effects: Vec<Effect>, runner: &mut Runner) {
 pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>) -> std::io::Result<()> {
     let _guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    terminal.clear()?;
+    // Not `terminal.clear()`: it asks the terminal for the cursor position and fails after 2 s
+    // on terminals that do not answer. A plain clear matches ratatui's blank back buffer.
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     let (tx, mut rx) = mpsc::unbounded_channel();
