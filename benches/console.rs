@@ -18,7 +18,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 fn app_with(snapshot: orgtui::model::OrgSnapshot) -> App {
-    let mut app = App::new(Source { label: "SAMPLE".into(), writable: true }, Theme::plain(), Keymap::default(), (120, 36));
+    let mut app = App::new(
+        Source { label: "SAMPLE".into(), writable: true },
+        Theme::plain(),
+        Keymap::default(),
+        (120, 36),
+    );
     update::start(&mut app);
     update::update(&mut app, Msg::Loaded { generation: 1, result: Ok(Arc::new(snapshot)) });
     app
@@ -53,7 +58,8 @@ fn benches(c: &mut Criterion) {
     });
 
     let state = orgtui::snapshot::generate::generate(10_000, 1_000, 7).unwrap();
-    let engine = Engine::from_state(state, Box::new(ManualClock::new(Timestamp(1_764_000_000_000))), 1).unwrap();
+    let engine =
+        Engine::from_state(state, Box::new(ManualClock::new(Timestamp(1_764_000_000_000))), 1).unwrap();
     let mut app = app_with(engine.to_snapshot());
     // Expand everything.
     let ids: Vec<String> = app.data.as_ref().unwrap().tree.nodes.iter().map(|n| n.id.clone()).collect();

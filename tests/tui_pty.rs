@@ -37,7 +37,7 @@ fn browse_filter_create_move_and_quit() {
     let mut t = Pty::spawn(&ws, 120, 36);
     // Loaded: the title carries the account count.
     t.wait_for("AWS accounts (");
-    t.wait_for("Root — Root");
+    t.wait_for("Policy types");
 
     // Expand Prod (collapsed at start): a second `l` then steps into its first child.
     t.send(":goto Prod\r");
@@ -55,7 +55,7 @@ fn browse_filter_create_move_and_quit() {
 
     // Create an OU under the root (the top row).
     t.send("g");
-    t.wait_for("Root — Root");
+    t.wait_for("Policy types");
     t.send("c");
     t.wait_for("Create an OU under Root");
     t.send("E2E Test OU");

@@ -194,7 +194,9 @@ impl App {
         }
         let selected = self.selected.as_deref().and_then(|s| d.tree.index_of(s));
         let keep_selection = match selected {
-            Some(i) if open_matches && filter.is_some() => filter.as_ref().is_some_and(|f| d.tree.is_match(f, i)),
+            Some(i) if open_matches && filter.is_some() => {
+                filter.as_ref().is_some_and(|f| d.tree.is_match(f, i))
+            }
             Some(i) => on_screen[i],
             None => false,
         };

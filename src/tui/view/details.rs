@@ -125,7 +125,11 @@ pub fn lines(s: &OrgSnapshot, tree: &OrgTree, i: usize, theme: &Theme) -> Vec<Li
                 continue;
             }
             let j = path_nodes[depth];
-            let how = if j == i { "attached".to_string() } else { format!("inherited from {}", tree.nodes[j].name) };
+            let how = if j == i {
+                "attached".to_string()
+            } else {
+                format!("inherited from {}", tree.nodes[j].name)
+            };
             rows.push(format!("    {} ({pid})  {how}", sanitize(pname)));
         }
         if !rows.is_empty() {
