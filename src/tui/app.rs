@@ -106,6 +106,10 @@ pub struct App {
     pub tick: usize,
     /// Render cache of the tree widget (offset, last rows); not app state.
     pub tree_view: RefCell<TreeState<u64>>,
+    /// Bumped whenever the visible rows change, so the widget's expansion is re-synced only then.
+    pub rows_rev: u64,
+    /// The `rows_rev` the widget state was last synced to.
+    pub tree_view_rev: std::cell::Cell<u64>,
 }
 
 impl App {
@@ -140,6 +144,8 @@ impl App {
             size,
             tick: 0,
             tree_view: RefCell::new(TreeState::default()),
+            rows_rev: 1,
+            tree_view_rev: std::cell::Cell::new(0),
         }
     }
 
@@ -173,11 +179,10 @@ impl App {
         d.keep = d.tree.visible_set(filter.as_ref());
         if open_matches {
             if let Some(f) = &filter {
-                for m in d.tree.matches(f) {
-                    for j in d.tree.path(m) {
-                        if j != m {
-                            self.opened.insert(d.tree.nodes[j].id.clone());
-                        }
+                for j in d.tree.ancestors_of_matches(f) {
+                    let id = &d.tree.nodes[j].id;
+                    if !self.opened.contains(id) {
+                        self.opened.insert(id.clone());
                     }
                 }
             }
@@ -212,6 +217,7 @@ impl App {
 
     /// Recomputes the visible rows (expansion changed).
     pub fn rerow(&mut self) {
+        self.rows_rev += 1;
         if let Some(d) = self.data.as_mut() {
             d.rows = d.tree.visible_rows(&self.opened, d.keep.as_deref());
         }

@@ -13,6 +13,8 @@ pub type OpId = u64;
 pub enum Msg {
     /// A key press (releases and repeats of other kinds are dropped at the source).
     Key(KeyEvent),
+    /// A mouse event (only while mouse capture is on).
+    Mouse(crossterm::event::MouseEvent),
     /// The terminal was resized.
     Resize(u16, u16),
     /// A whole-organization load finished.

@@ -34,6 +34,8 @@ pub struct Node {
     tags: Vec<Tag>,
     /// Badges shown after the name (closed, delegated admin, policy count).
     pub badges: String,
+    /// The row text (name, id, badges), formatted once.
+    pub label: String,
 }
 
 /// A parsed filter: substring of name/id/email, or an exact `key=value` tag match.
@@ -64,6 +66,10 @@ impl Filter {
             }
         }
     }
+}
+
+fn f_matches(f: &Filter, n: &Node) -> bool {
+    f.matches(n)
 }
 
 /// Stable key of an entity id (FNV-1a).
@@ -109,6 +115,7 @@ impl OrgTree {
             haystack: format!("root {}", root_id.to_lowercase()),
             tags: org.root_tags.clone(),
             badges: count_badge(&root_id),
+            label: String::new(),
         });
         for ou in &s.organizational_units {
             let id = ou.id.to_string();
@@ -122,6 +129,7 @@ impl OrgTree {
                 parent: None,
                 children: Vec::new(),
                 tags: ou.tags.clone(),
+                label: String::new(),
             });
         }
         for a in &s.accounts {
@@ -155,6 +163,7 @@ impl OrgTree {
                 parent: None,
                 children: Vec::new(),
                 tags: a.tags.clone(),
+                label: String::new(),
             });
         }
         // Link children to parents.
@@ -184,6 +193,10 @@ impl OrgTree {
         }
         for (n, kids) in t.nodes.iter_mut().zip(sorted) {
             n.children = kids;
+            n.label = match n.kind {
+                NodeKind::Root => format!("Root {}{}", n.id, n.badges),
+                NodeKind::Ou | NodeKind::Account => format!("{}  {}{}", n.name, n.id, n.badges),
+            };
         }
         t
     }
@@ -224,17 +237,43 @@ impl OrgTree {
     }
 
     /// Nodes that match `filter` plus all their ancestors; `None` when there is no filter.
+    /// Linear: the walk up from a match stops at the first node already kept.
     pub fn visible_set(&self, filter: Option<&Filter>) -> Option<Vec<bool>> {
         let f = filter?;
         let mut keep = vec![false; self.nodes.len()];
         for (i, n) in self.nodes.iter().enumerate() {
             if f.matches(n) {
-                for j in self.path(i) {
+                let mut cur = Some(i);
+                while let Some(j) = cur {
+                    if keep[j] {
+                        break;
+                    }
                     keep[j] = true;
+                    cur = self.nodes[j].parent;
                 }
             }
         }
         Some(keep)
+    }
+
+    /// The ancestors of every match (what to open so that every match is on screen).
+    pub fn ancestors_of_matches(&self, filter: &Filter) -> Vec<usize> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut out = Vec::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if f_matches(filter, n) {
+                let mut cur = n.parent;
+                while let Some(j) = cur {
+                    if seen[j] {
+                        break;
+                    }
+                    seen[j] = true;
+                    out.push(j);
+                    cur = self.nodes[j].parent;
+                }
+            }
+        }
+        out
     }
 
     /// Whether node `i` matches the filter itself.
@@ -278,18 +317,14 @@ impl OrgTree {
 
     fn item(&self, i: usize, keep: Option<&[bool]>) -> TreeItem<'static, u64> {
         let n = &self.nodes[i];
-        let label = match n.kind {
-            NodeKind::Root => format!("Root {}{}", n.id, n.badges),
-            NodeKind::Ou => format!("{}  {}{}", n.name, n.id, n.badges),
-            NodeKind::Account => format!("{}  {}{}", n.name, n.id, n.badges),
-        };
         let children: Vec<TreeItem<'static, u64>> =
             n.children.iter().filter(|&&c| keep.is_none_or(|k| k[c])).map(|&c| self.item(c, keep)).collect();
         if children.is_empty() {
-            TreeItem::new_leaf(n.key, label)
+            TreeItem::new_leaf(n.key, n.label.clone())
         } else {
             // Keys are unique per entity, so siblings never collide.
-            TreeItem::new(n.key, label.clone(), children).unwrap_or_else(|_| TreeItem::new_leaf(n.key, label))
+            TreeItem::new(n.key, n.label.clone(), children)
+                .unwrap_or_else(|_| TreeItem::new_leaf(n.key, n.label.clone()))
         }
     }
 }

@@ -15,6 +15,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(k) => on_key(app, k),
+        Msg::Mouse(m) => on_mouse(app, m),
         Msg::Resize(w, h) => {
             app.size = (w, h);
             app.dirty = true;
@@ -92,6 +93,35 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         Some(cmd) => run(app, cmd),
         None => Vec::new(),
+    }
+}
+
+/// Mouse (when captured): the wheel moves the selection, a click selects the row under it and
+/// a click on the selected row opens or closes it.
+fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) -> Vec<Effect> {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    if app.modal.is_some() {
+        return Vec::new();
+    }
+    match m.kind {
+        MouseEventKind::ScrollDown => run(app, Command::Down),
+        MouseEventKind::ScrollUp => run(app, Command::Up),
+        MouseEventKind::Down(MouseButton::Left) => {
+            let pos = ratatui::layout::Position { x: m.column, y: m.row };
+            let key = app.tree_view.borrow().rendered_at(pos).and_then(|p| p.last().copied());
+            let Some(i) = key.and_then(|k| app.data.as_ref().and_then(|d| d.tree.index_of_key(k))) else {
+                return Vec::new();
+            };
+            let id = app.data.as_ref().map(|d| d.tree.nodes[i].id.clone());
+            if id == app.selected {
+                return open(app);
+            }
+            app.selected = id;
+            app.focus = Focus::Tree;
+            app.dirty = true;
+            Vec::new()
+        }
+        _ => Vec::new(),
     }
 }
 

@@ -109,11 +109,14 @@ fn accounts_page(f: &mut Frame, app: &App, area: Rect) {
     let (open, closed, leaf, marker) = t.tree_glyphs();
     {
         let mut state = app.tree_view.borrow_mut();
-        state.close_all();
-        for id in &app.opened {
-            if let Some(i) = d.tree.index_of(id) {
-                state.open(d.tree.key_path(i));
+        if app.tree_view_rev.get() != app.rows_rev {
+            state.close_all();
+            for id in &app.opened {
+                if let Some(i) = d.tree.index_of(id).filter(|&i| !d.tree.nodes[i].children.is_empty()) {
+                    state.open(d.tree.key_path(i));
+                }
             }
+            app.tree_view_rev.set(app.rows_rev);
         }
         match app.selected_node() {
             Some(i) => state.select(d.tree.key_path(i)),
