@@ -68,10 +68,6 @@ impl Filter {
     }
 }
 
-fn f_matches(f: &Filter, n: &Node) -> bool {
-    f.matches(n)
-}
-
 /// Stable key of an entity id (FNV-1a).
 pub fn key_of(id: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -260,8 +256,8 @@ impl OrgTree {
     pub fn ancestors_of_matches(&self, filter: &Filter) -> Vec<usize> {
         let mut seen = vec![false; self.nodes.len()];
         let mut out = Vec::new();
-        for (i, n) in self.nodes.iter().enumerate() {
-            if f_matches(filter, n) {
+        for n in &self.nodes {
+            if filter.matches(n) {
                 let mut cur = n.parent;
                 while let Some(j) = cur {
                     if seen[j] {
