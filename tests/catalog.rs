@@ -254,3 +254,27 @@ fn rcp_supported_services() {
     assert!(rcp.len() >= 44, "{}", rcp.len());
     assert!(rcp.contains(&"dynamodb") && rcp.contains(&"wafv2"));
 }
+
+#[test]
+fn expansion_equals_brute_force() {
+    let c = catalog();
+    for pattern in [
+        "s3:Get*",
+        "*:Get*",
+        "iam:*User",
+        "s3*:*",
+        "?3:*Object",
+        "*Object*",
+        "EC2:describe*s",
+        "kms:*",
+        "a*:*",
+    ] {
+        let brute: Vec<String> = c
+            .actions()
+            .filter(|a| catalog::wildcard_match_ignore_case(pattern, &a.full_name()))
+            .map(|a| a.full_name())
+            .collect();
+        assert!(!brute.is_empty(), "{pattern}");
+        assert_eq!(names(c.expand_action_pattern(pattern)), brute, "{pattern}");
+    }
+}

