@@ -3,6 +3,7 @@
 //! `cli → backend → engine → model`.
 
 pub mod backend;
+pub mod catalog;
 pub mod cli;
 pub mod engine;
 pub mod model;
