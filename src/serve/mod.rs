@@ -207,6 +207,33 @@ fn unknown_operation(message: String) -> WireError {
     WireError::bad_request("UnknownOperationException", message)
 }
 
+/// How much of an oversized body is read and discarded before answering, so that a client
+/// still sending it sees the 400 rather than a reset connection.
+fn drain_cap(limit: usize) -> usize {
+    limit.saturating_mul(8).max(16 * 1024 * 1024)
+}
+
+/// Reads the body up to `limit` bytes. A larger body is drained (up to `drain_cap`) and
+/// refused.
+async fn read_body(body: Body, limit: usize) -> Result<Vec<u8>, ()> {
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut buf = Vec::new();
+    let mut total = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ())?;
+        total = total.saturating_add(chunk.len());
+        if total > limit {
+            if total > drain_cap(limit) {
+                return Err(());
+            }
+            continue;
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    if total > limit { Err(()) } else { Ok(buf) }
+}
+
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     if parts.method != Method::POST {
@@ -235,10 +262,10 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > app.body_limit as u64) {
+    if declared.is_some_and(|n| n > drain_cap(app.body_limit) as u64) {
         return too_large();
     }
-    let bytes = match axum::body::to_bytes(body, app.body_limit).await {
+    let bytes = match read_body(body, app.body_limit).await {
         Ok(b) => b,
         Err(_) => return too_large(),
     };
