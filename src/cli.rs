@@ -173,7 +173,10 @@ fn serve(org: Option<PathBuf>, args: ServeArgs) -> Result<(), Failure> {
         create_account_ms: args.create_account_delay_ms,
         close_account_ms: args.close_account_delay_ms,
     };
-    let (engine, persist, what) = crate::serve::load_engine(&source, delays).map_err(Failure::input)?;
+    let (engine, persist, what) = crate::serve::load_engine(&source, delays).map_err(|e| match e {
+        crate::serve::SetupError::Io(m) => Failure::operation(m),
+        crate::serve::SetupError::Invalid(m) => Failure::input(m),
+    })?;
     let options = ServeOptions {
         host: args.host.clone(),
         port: args.port,

@@ -326,29 +326,44 @@ fn time_seed() -> u64 {
         .unwrap_or(1)
 }
 
+/// Why the organization to serve could not be set up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SetupError {
+    /// The snapshot file could not be read.
+    #[error("{0}")]
+    Io(String),
+    /// The snapshot is invalid, or the options contradict each other.
+    #[error("{0}")]
+    Invalid(String),
+}
+
 /// Builds the engine to serve, and the write-back target. Also returns a one-line description
 /// of what is served.
-pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Persist>, String), String> {
+pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Persist>, String), SetupError> {
+    use SetupError::Invalid;
     match source {
         Source::Sample => {
             // As `snapshot::sample_engine`, with the delays applied: the clock starts when the
             // sample was written, so its pending work looks as authored.
-            let file = snapshot::parse(snapshot::SAMPLE_ORG).map_err(|e| e.to_string())?;
+            let file = snapshot::parse(snapshot::SAMPLE_ORG).map_err(|e| Invalid(e.to_string()))?;
             let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
-            let (mut state, _) = snapshot::file_to_state(&file).map_err(|e| e.to_string())?;
+            let (mut state, _) = snapshot::file_to_state(&file).map_err(|e| Invalid(e.to_string()))?;
             apply_delays(&mut state, delays);
             let n = state.accounts.len();
-            let engine =
-                Engine::from_state(state, Box::new(AnchoredClock::new(base)), 1).map_err(|e| e.message)?;
+            let engine = Engine::from_state(state, Box::new(AnchoredClock::new(base)), 1)
+                .map_err(|e| Invalid(e.message))?;
             Ok((engine, None, format!("the bundled sample organization ({n} accounts)")))
         }
         Source::File(path) => {
-            let loaded = snapshot::load_file(path).map_err(|e| e.to_string())?;
+            let loaded = snapshot::load_file(path).map_err(|e| match e {
+                snapshot::LoadError::Io { .. } => SetupError::Io(e.to_string()),
+                snapshot::LoadError::Invalid { .. } => Invalid(e.to_string()),
+            })?;
             let mut state = loaded.state;
             apply_delays(&mut state, delays);
             let n = state.accounts.len();
             let engine = Engine::from_state(state, Box::new(SystemClock), time_seed())
-                .map_err(|e| format!("{}: {}", path.display(), e.message))?;
+                .map_err(|e| Invalid(format!("{}: {}", path.display(), e.message)))?;
             let persist = Persist { path: path.clone(), extras: loaded.extras };
             Ok((
                 engine,
@@ -358,10 +373,10 @@ pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Pe
         }
         Source::Empty(path) => {
             if let Some(p) = path.as_ref().filter(|p| p.exists()) {
-                return Err(format!(
+                return Err(Invalid(format!(
                     "{} exists; --empty would overwrite it (drop --empty to serve it)",
                     p.display()
-                ));
+                )));
             }
             let mut config =
                 EngineConfig { clock: Box::new(SystemClock), seed: time_seed(), ..Default::default() };
