@@ -4,8 +4,9 @@
 //! reporting requests per second and p50/p90/p99 latency.
 //!
 //! ```sh
-//! cargo bench --bench serve_load -- [--url http://127.0.0.1:4567] [--connections 8] [--seconds 10]
+//! cargo bench --bench serve_load -- [--url http://127.0.0.1:4567] [--connections 8] [--seconds 10] [--close]
 //! ```
+//! `--close` asks for a new connection per request (what moto's HTTP server does anyway).
 //! Without `--url` it serves the bundled sample organization in-process on a free port. The
 //! ids the mix needs (root, an OU with accounts, a customer SCP) are discovered through the API,
 //! so the same mix runs against any organization. `scripts/bench-serve.sh` compares orgtui with
@@ -22,10 +23,12 @@ struct Args {
     connections: usize,
     seconds: u64,
     label: String,
+    close: bool,
 }
 
 fn parse_args() -> Args {
-    let mut args = Args { url: None, connections: 8, seconds: 10, label: "orgtui serve".into() };
+    let mut args =
+        Args { url: None, connections: 8, seconds: 10, label: "orgtui serve".into(), close: false };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -33,6 +36,7 @@ fn parse_args() -> Args {
             "--connections" => args.connections = it.next().and_then(|v| v.parse().ok()).unwrap_or(8),
             "--seconds" => args.seconds = it.next().and_then(|v| v.parse().ok()).unwrap_or(10),
             "--label" => args.label = it.next().unwrap_or_default(),
+            "--close" => args.close = true,
             _ => {} // cargo bench passes --bench; ignore anything unknown.
         }
     }
@@ -43,20 +47,23 @@ fn parse_args() -> Args {
 /// servers such as werkzeug's close after every response).
 struct Conn {
     addr: SocketAddr,
+    /// Ask for `Connection: close` (a new connection per request).
+    close: bool,
     stream: Option<TcpStream>,
     buf: Vec<u8>,
 }
 
 impl Conn {
-    fn new(addr: SocketAddr) -> Self {
-        Conn { addr, stream: None, buf: Vec::with_capacity(16 * 1024) }
+    fn new(addr: SocketAddr, close: bool) -> Self {
+        Conn { addr, close, stream: None, buf: Vec::with_capacity(16 * 1024) }
     }
 
     /// Sends one request; returns the status and body.
     async fn call(&mut self, op: &str, body: &str) -> std::io::Result<(u16, Vec<u8>)> {
         let req = format!(
-            "POST / HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSOrganizationsV20161128.{op}\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/organizations/aws4_request, SignedHeaders=host, Signature=0\r\nContent-Length: {}\r\n\r\n{body}",
+            "POST / HTTP/1.1\r\nHost: {}\r\n{}Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSOrganizationsV20161128.{op}\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/organizations/aws4_request, SignedHeaders=host, Signature=0\r\nContent-Length: {}\r\n\r\n{body}",
             self.addr,
+            if self.close { "Connection: close\r\n" } else { "" },
             body.len()
         );
         if self.stream.is_none() {
@@ -146,7 +153,7 @@ async fn json_call(conn: &mut Conn, op: &str, body: Value) -> Value {
 
 /// The request mix: (operation, body), discovered from the organization.
 async fn discover(addr: SocketAddr) -> Vec<(&'static str, String)> {
-    let mut c = Conn::new(addr);
+    let mut c = Conn::new(addr, false);
     let roots = json_call(&mut c, "ListRoots", json!({})).await;
     let root = roots["Roots"][0]["Id"].as_str().expect("a root").to_string();
     let ous =
@@ -188,6 +195,7 @@ fn percentile(sorted: &[u32], p: f64) -> f64 {
 }
 
 async fn run(addr: SocketAddr, args: &Args) {
+    let close = args.close;
     let mix = std::sync::Arc::new(discover(addr).await);
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let started = Instant::now();
@@ -195,7 +203,7 @@ async fn run(addr: SocketAddr, args: &Args) {
     for worker in 0..args.connections {
         let mix = mix.clone();
         tasks.push(tokio::spawn(async move {
-            let mut conn = Conn::new(addr);
+            let mut conn = Conn::new(addr, close);
             let mut latencies: Vec<u32> = Vec::with_capacity(100_000);
             let mut errors = 0u64;
             let mut i = worker;
@@ -221,9 +229,10 @@ async fn run(addr: SocketAddr, args: &Args) {
     let elapsed = started.elapsed().as_secs_f64();
     all.sort_unstable();
     println!(
-        "{}: {} connections, {:.1} s: {} requests, {:.0} req/s, latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, {} errors",
+        "{}: {} {} connections, {:.1} s: {} requests, {:.0} req/s, latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, {} errors",
         args.label,
         args.connections,
+        if close { "new-per-request" } else { "keep-alive" },
         elapsed,
         all.len(),
         all.len() as f64 / elapsed,

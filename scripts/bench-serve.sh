@@ -72,11 +72,14 @@ setup() {
 setup "$orgtui_url"
 setup "$moto_url"
 
-bench() { cargo bench --bench serve_load -- --url "$1" --connections "$connections" --seconds "$seconds" --label "$2"; }
+bench() { cargo bench --bench serve_load -- --url "$1" --connections "$connections" --seconds "$seconds" --label "$2" "${@:3}"; }
 orgtui_line=$(bench "$orgtui_url" "orgtui serve" | tail -n 1)
+orgtui_close_line=$(bench "$orgtui_url" "orgtui serve" --close | tail -n 1)
 moto_line=$(bench "$moto_url" "moto_server" | tail -n 1)
 echo "$orgtui_line"
+echo "$orgtui_close_line"
 echo "$moto_line"
 rps() { sed -E 's/.* ([0-9]+) req\/s.*/\1/' <<<"$1"; }
-python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'throughput ratio orgtui/moto: {a/b:.1f}x')" \
-  "$(rps "$orgtui_line")" "$(rps "$moto_line")"
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}x')" "$1" "$2"; }
+echo "throughput ratio orgtui/moto: $(ratio "$(rps "$orgtui_line")" "$(rps "$moto_line")") with keep-alive," \
+  "$(ratio "$(rps "$orgtui_close_line")" "$(rps "$moto_line")") with a new connection per request (as moto's server)"
