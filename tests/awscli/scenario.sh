@@ -187,4 +187,24 @@ for what, (status, body), code in cases:
 PY
 passes=$((passes + 5))
 
+# --- boto3 (installed with moto): typed exceptions with their Reason, parsed timestamps ------
+if python3 -c "import boto3" 2>/dev/null; then
+  python3 - "$ENDPOINT" "$parent" <<'PY'
+import datetime, sys
+import boto3
+c = boto3.client("organizations", endpoint_url=sys.argv[1], region_name="us-east-1")
+try:
+    c.create_organizational_unit(ParentId=sys.argv[2], Name="TooDeep")
+    sys.exit("FAIL boto3: the sixth level was created")
+except c.exceptions.ConstraintViolationException as e:
+    assert e.response.get("Reason") == "OU_DEPTH_LIMIT_EXCEEDED", e.response
+print("PASS boto3 raises ConstraintViolationException with Reason OU_DEPTH_LIMIT_EXCEEDED")
+org = c.describe_organization()["Organization"]
+accounts = [a for page in c.get_paginator("list_accounts").paginate(PaginationConfig={"PageSize": 1}) for a in page["Accounts"]]
+assert len(accounts) >= 2 and all(isinstance(a["JoinedTimestamp"], datetime.datetime) for a in accounts), accounts
+print(f"PASS boto3 paginates {len(accounts)} accounts one per page with parsed timestamps")
+PY
+  passes=$((passes + 2))
+fi
+
 echo "awscli scenario: all $passes checks passed"
