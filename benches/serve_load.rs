@@ -49,13 +49,15 @@ struct Conn {
     addr: SocketAddr,
     /// Ask for `Connection: close` (a new connection per request).
     close: bool,
+    /// Connections opened so far.
+    opened: u64,
     stream: Option<TcpStream>,
     buf: Vec<u8>,
 }
 
 impl Conn {
     fn new(addr: SocketAddr, close: bool) -> Self {
-        Conn { addr, close, stream: None, buf: Vec::with_capacity(16 * 1024) }
+        Conn { addr, close, opened: 0, stream: None, buf: Vec::with_capacity(16 * 1024) }
     }
 
     /// Sends one request; returns the status and body.
@@ -69,6 +71,7 @@ impl Conn {
         if self.stream.is_none() {
             let s = TcpStream::connect(self.addr).await?;
             s.set_nodelay(true)?;
+            self.opened += 1;
             self.stream = Some(s);
             self.buf.clear();
         }
@@ -216,25 +219,28 @@ async fn run(addr: SocketAddr, args: &Args) {
                     Ok(_) | Err(_) => errors += 1,
                 }
             }
-            (latencies, errors)
+            (latencies, errors, conn.opened)
         }));
     }
     let mut all = Vec::new();
     let mut errors = 0;
+    let mut opened = 0;
     for t in tasks {
-        let (l, e) = t.await.expect("worker");
+        let (l, e, o) = t.await.expect("worker");
         all.extend(l);
         errors += e;
+        opened += o;
     }
     let elapsed = started.elapsed().as_secs_f64();
     all.sort_unstable();
     println!(
-        "{}: {} {} connections, {:.1} s: {} requests, {:.0} req/s, latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, {} errors",
+        "{}: {} concurrent clients{}, {:.1} s: {} requests over {} connections, {:.0} req/s, latency p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, {} errors",
         args.label,
         args.connections,
-        if close { "new-per-request" } else { "keep-alive" },
+        if close { " asking for Connection: close" } else { "" },
         elapsed,
         all.len(),
+        opened,
         all.len() as f64 / elapsed,
         percentile(&all, 0.50),
         percentile(&all, 0.90),
