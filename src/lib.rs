@@ -7,5 +7,6 @@ pub mod catalog;
 pub mod cli;
 pub mod engine;
 pub mod model;
+pub mod serve;
 pub mod snapshot;
 pub mod tui;

@@ -1,0 +1,406 @@
+//! `orgtui serve`: the engine as a local AWS Organizations endpoint speaking `awsJson1_1`, so
+//! the AWS CLI, boto3, the SDKs and Terraform run against a faithful offline organization.
+//!
+//! `POST /` with `X-Amz-Target: AWSOrganizationsV20161128.<Operation>`; bodies use the service
+//! model's member names (the model's request and response types), timestamps are epoch seconds
+//! and errors are HTTP 400 with `__type`, `Message` and, where the service sends one, `Reason`.
+//! SigV4 signatures are accepted unchecked; the access key id picks the calling account.
+//!
+//! The engine stays synchronous behind a `std::sync::Mutex`: a handler locks it, runs one
+//! operation and unlocks, never awaiting while it holds the lock. Operations that may change
+//! state run on the blocking pool, because they also write the snapshot file back.
+
+mod dispatch;
+pub mod wire;
+
+pub use dispatch::is_read_only;
+
+use crate::engine::{AnchoredClock, Engine, EngineConfig, EngineState, SystemClock};
+use crate::model::{AccountId, Caller, Timestamp};
+use crate::snapshot::{self, Extras};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::Response;
+use std::collections::HashMap;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use wire::{CONTENT_TYPE, Target, WireError};
+
+/// The largest request body accepted (bytes). Policy content may be up to 1,000,000
+/// characters, which JSON escaping can enlarge; anything beyond this gets a clean 400.
+pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Where the snapshot is written back after every change, with the offline extras (IAM
+/// principals, costs) that the engine does not hold.
+#[derive(Debug, Clone)]
+pub struct Persist {
+    /// The snapshot file.
+    pub path: PathBuf,
+    /// Extras loaded with the file, written back unchanged.
+    pub extras: Extras,
+}
+
+/// How the server listens and whom requests come from.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to listen on (default 127.0.0.1).
+    pub host: String,
+    /// Port (0 picks a free one; the bound address is `Server::local_addr`).
+    pub port: u16,
+    /// Access key id → calling account. Any other key acts as the management account.
+    pub callers: Vec<(String, AccountId)>,
+    /// Snapshot write-back, if any.
+    pub persist: Option<Persist>,
+    /// Largest accepted request body in bytes.
+    pub body_limit: usize,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            host: "127.0.0.1".into(),
+            port: 0,
+            callers: Vec::new(),
+            persist: None,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+/// The state shared by all requests.
+#[derive(Debug)]
+pub struct App {
+    engine: Mutex<Engine>,
+    callers: HashMap<String, AccountId>,
+    persist: Option<Persist>,
+    body_limit: usize,
+}
+
+impl App {
+    /// The engine, locked. A poisoned lock is recovered (engine operations do not panic).
+    pub fn engine(&self) -> MutexGuard<'_, Engine> {
+        self.engine.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The caller a request's access key selects.
+    fn caller(&self, headers: &axum::http::HeaderMap) -> Caller {
+        wire::access_key(headers)
+            .and_then(|k| self.callers.get(&k).cloned())
+            .map(Caller::Account)
+            .unwrap_or(Caller::Management)
+    }
+
+    /// Writes the snapshot back (atomically), if the server has a file.
+    fn persist(&self, engine: &Engine) -> Result<(), String> {
+        let Some(p) = &self.persist else { return Ok(()) };
+        let text = snapshot::to_json(engine.state(), &p.extras, engine.now());
+        snapshot::save_atomic(&p.path, &text).map_err(|e| format!("{}: {e}", p.path.display()))
+    }
+}
+
+/// A bound, not yet running server.
+pub struct Server {
+    listener: tokio::net::TcpListener,
+    app: Arc<App>,
+}
+
+impl Server {
+    /// Binds the listening socket and registers every `--caller` account the engine does not
+    /// know as a standalone AWS account (in no organization).
+    pub async fn bind(mut engine: Engine, options: ServeOptions) -> std::io::Result<Server> {
+        let listener = tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await?;
+        for (_, id) in &options.callers {
+            engine.ensure_standalone_account(
+                id.clone(),
+                &format!("Account {id}"),
+                &format!("account-{id}@example.com"),
+            );
+        }
+        let app = App {
+            engine: Mutex::new(engine),
+            callers: options.callers.into_iter().collect(),
+            persist: options.persist,
+            body_limit: options.body_limit,
+        };
+        Ok(Server { listener, app: Arc::new(app) })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The shared state (tests inspect the engine through it).
+    pub fn app(&self) -> Arc<App> {
+        self.app.clone()
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting and lets requests in flight
+    /// finish.
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let router = Router::new().fallback(handle).with_state(self.app);
+        axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await
+    }
+}
+
+/// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+fn request_id() -> String {
+    let r = || fastrand::u64(..);
+    let (a, b) = (r(), r());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b >> 48) & 0x3fff | 0x8000,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+fn respond(status: StatusCode, body: Vec<u8>, error_type: Option<&str>) -> Response {
+    let mut resp = Response::new(Body::from(body));
+    *resp.status_mut() = status;
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+    if let Ok(v) = HeaderValue::from_str(&request_id()) {
+        h.insert("x-amzn-requestid", v);
+    }
+    if let Some(t) = error_type.and_then(|t| HeaderValue::from_str(t).ok()) {
+        h.insert("x-amzn-errortype", t);
+    }
+    resp
+}
+
+fn error_response(e: WireError) -> Response {
+    let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST);
+    respond(status, e.body().into_bytes(), Some(&e.code))
+}
+
+fn unknown_operation(message: String) -> WireError {
+    WireError::bad_request("UnknownOperationException", message)
+}
+
+/// How much of an oversized body is read and discarded before answering, so that a client
+/// still sending it sees the 400 rather than a reset connection.
+fn drain_cap(limit: usize) -> usize {
+    limit.saturating_mul(8).max(16 * 1024 * 1024)
+}
+
+/// Reads the body up to `limit` bytes. A larger body is drained (up to `drain_cap`) and
+/// refused.
+async fn read_body(body: Body, limit: usize) -> Result<Vec<u8>, ()> {
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut buf = Vec::new();
+    let mut total = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ())?;
+        total = total.saturating_add(chunk.len());
+        if total > limit {
+            if total > drain_cap(limit) {
+                return Err(());
+            }
+            continue;
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    if total > limit { Err(()) } else { Ok(buf) }
+}
+
+async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    if parts.method != Method::POST {
+        return error_response(unknown_operation(format!(
+            "{} requests are not supported; AWS Organizations takes POST / with an X-Amz-Target header.",
+            parts.method
+        )));
+    }
+    let op = match wire::target(&parts.headers) {
+        Target::Operation(op) => op,
+        Target::Missing => {
+            return error_response(unknown_operation("Missing the X-Amz-Target header.".into()));
+        }
+        Target::Foreign(t) => {
+            return error_response(unknown_operation(format!("Unknown operation target {t:?}.")));
+        }
+    };
+    let too_large = || {
+        error_response(WireError::bad_request(
+            "SerializationException",
+            format!("The request body is larger than {} bytes.", app.body_limit),
+        ))
+    };
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > drain_cap(app.body_limit) as u64) {
+        return too_large();
+    }
+    let bytes = match read_body(body, app.body_limit).await {
+        Ok(b) => b,
+        Err(_) => return too_large(),
+    };
+    let caller = app.caller(&parts.headers);
+    let outcome = if dispatch::is_read_only(&op) {
+        dispatch::call(&app, &caller, &op, &bytes)
+    } else {
+        let app2 = app.clone();
+        let op2 = op.clone();
+        match tokio::task::spawn_blocking(move || dispatch::call(&app2, &caller, &op2, &bytes)).await {
+            Ok(r) => r,
+            Err(e) => Some(Err(WireError::bad_request("ServiceException", format!("internal failure: {e}")))),
+        }
+    };
+    match outcome {
+        None => error_response(unknown_operation(format!(
+            "Operation {op} is not supported by AWS Organizations (AWSOrganizationsV20161128)."
+        ))),
+        Some(Ok(body)) => respond(StatusCode::OK, body, None),
+        Some(Err(e)) => error_response(e),
+    }
+}
+
+/// Where the served organization comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The bundled sample organization (not saved anywhere).
+    Sample,
+    /// A snapshot file, loaded and written back after every change.
+    File(PathBuf),
+    /// No organization: the management-to-be account stands alone. With a path (that must not
+    /// exist yet), the state is written there after every change.
+    Empty(Option<PathBuf>),
+}
+
+/// Emulator delays that override the snapshot's (or the defaults).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Delays {
+    /// Milliseconds from CreateAccount to SUCCEEDED/FAILED.
+    pub create_account_ms: Option<u64>,
+    /// Milliseconds from CloseAccount to the closed state.
+    pub close_account_ms: Option<u64>,
+}
+
+fn apply_delays(state: &mut EngineState, delays: Delays) {
+    if let Some(ms) = delays.create_account_ms {
+        state.settings.create_account_ms = i64::try_from(ms).unwrap_or(i64::MAX);
+    }
+    if let Some(ms) = delays.close_account_ms {
+        state.settings.close_account_ms = i64::try_from(ms).unwrap_or(i64::MAX);
+    }
+}
+
+fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1)
+}
+
+/// Why the organization to serve could not be set up.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SetupError {
+    /// The snapshot file could not be read.
+    #[error("{0}")]
+    Io(String),
+    /// The snapshot is invalid, or the options contradict each other.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Builds the engine to serve, and the write-back target. Also returns a one-line description
+/// of what is served.
+pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Persist>, String), SetupError> {
+    use SetupError::Invalid;
+    match source {
+        Source::Sample => {
+            // As `snapshot::sample_engine`, with the delays applied: the clock starts when the
+            // sample was written, so its pending work looks as authored.
+            let file = snapshot::parse(snapshot::SAMPLE_ORG).map_err(|e| Invalid(e.to_string()))?;
+            let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
+            let (mut state, _) = snapshot::file_to_state(&file).map_err(|e| Invalid(e.to_string()))?;
+            apply_delays(&mut state, delays);
+            let n = state.accounts.len();
+            let engine = Engine::from_state(state, Box::new(AnchoredClock::new(base)), 1)
+                .map_err(|e| Invalid(e.message))?;
+            Ok((engine, None, format!("the bundled sample organization ({n} accounts)")))
+        }
+        Source::File(path) => {
+            let loaded = snapshot::load_file(path).map_err(|e| match e {
+                snapshot::LoadError::Io { .. } => SetupError::Io(e.to_string()),
+                snapshot::LoadError::Invalid { .. } => Invalid(e.to_string()),
+            })?;
+            let mut state = loaded.state;
+            apply_delays(&mut state, delays);
+            let n = state.accounts.len();
+            let engine = Engine::from_state(state, Box::new(SystemClock), time_seed())
+                .map_err(|e| Invalid(format!("{}: {}", path.display(), e.message)))?;
+            let persist = Persist { path: path.clone(), extras: loaded.extras };
+            Ok((
+                engine,
+                Some(persist),
+                format!("{} ({n} accounts, saved after every change)", path.display()),
+            ))
+        }
+        Source::Empty(path) => {
+            if let Some(p) = path.as_ref().filter(|p| p.exists()) {
+                return Err(Invalid(format!(
+                    "{} exists; --empty would overwrite it (drop --empty to serve it)",
+                    p.display()
+                )));
+            }
+            let mut config =
+                EngineConfig { clock: Box::new(SystemClock), seed: time_seed(), ..Default::default() };
+            if let Some(ms) = delays.create_account_ms {
+                config.settings.create_account_ms = i64::try_from(ms).unwrap_or(i64::MAX);
+            }
+            if let Some(ms) = delays.close_account_ms {
+                config.settings.close_account_ms = i64::try_from(ms).unwrap_or(i64::MAX);
+            }
+            let home = config.home_account.0.clone();
+            let engine = Engine::new(config);
+            let persist = path.clone().map(|path| Persist { path, extras: Extras::default() });
+            Ok((engine, persist, format!("no organization (account {home} stands alone)")))
+        }
+    }
+}
+
+/// Parses a `--caller KEY=ACCOUNT_ID` value.
+pub fn parse_caller(s: &str) -> Result<(String, AccountId), String> {
+    let (key, id) = s.split_once('=').ok_or_else(|| format!("{s:?}: expected KEY=ACCOUNT_ID"))?;
+    let key = key.trim();
+    if key.is_empty() {
+        return Err(format!("{s:?}: the access key id is empty"));
+    }
+    let id = AccountId::parse(id.trim()).map_err(|e| format!("{s:?}: {}", e.message))?;
+    Ok((key.to_string(), id))
+}
