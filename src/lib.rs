@@ -6,4 +6,5 @@ pub mod backend;
 pub mod cli;
 pub mod engine;
 pub mod model;
+pub mod policy;
 pub mod snapshot;
