@@ -49,7 +49,7 @@ impl Version {
 }
 
 /// A whole policy document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct PolicyDocument {
     pub version: Option<Spanned<Version>>,
     pub id: Option<Spanned<String>>,
@@ -84,7 +84,7 @@ impl Effect {
 }
 
 /// A list element that may be negated (`NotAction`, `NotResource`, `NotPrincipal`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Element<T> {
     /// `true` for the `Not…` form.
     pub not: bool,
@@ -136,7 +136,7 @@ pub struct ConditionBlock {
 }
 
 /// One statement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Statement {
     pub pos: Pos,
     pub sid: Option<Spanned<String>>,
@@ -145,6 +145,30 @@ pub struct Statement {
     pub action: Element<Strings>,
     pub resource: Option<Element<Strings>>,
     pub condition: Vec<ConditionBlock>,
+}
+
+// Equality ignores positions (parse → print → parse is the identity).
+impl PartialEq for PolicyDocument {
+    fn eq(&self, o: &Self) -> bool {
+        self.version == o.version && self.id == o.id && self.statements == o.statements
+    }
+}
+
+impl<T: PartialEq> PartialEq for Element<T> {
+    fn eq(&self, o: &Self) -> bool {
+        self.not == o.not && self.value == o.value
+    }
+}
+
+impl PartialEq for Statement {
+    fn eq(&self, o: &Self) -> bool {
+        self.sid == o.sid
+            && self.effect == o.effect
+            && self.principal == o.principal
+            && self.action == o.action
+            && self.resource == o.resource
+            && self.condition == o.condition
+    }
 }
 
 /// A parse error with the position it points at and the path of the element.
