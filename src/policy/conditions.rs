@@ -280,7 +280,7 @@ impl Condition {
 /// ARN operators compare the six components separately; a value that is not an ARN never
 /// matches.
 fn arn_value_match(p: &[Tok], r: &str) -> bool {
-    arn_match(p, r, ShortArn::Whole)
+    arn_match(p, r, ShortArn::Strict)
 }
 
 fn eq_ignore_case(a: &str, b: &str) -> bool {

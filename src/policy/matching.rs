@@ -123,6 +123,9 @@ pub enum ShortArn {
     Wildcard,
     /// Compared as a whole string (resource, SCP and RCP policies: only a trailing `*` helps).
     Whole,
+    /// Never matches unless the pattern is just `*` (ARN condition operators, which always
+    /// compare six components).
+    Strict,
 }
 
 /// Segment-wise ARN match: each of the six components matched separately, so a `*` in one
@@ -133,6 +136,7 @@ pub fn arn_match(pat: &[Tok], text: &str, short: ShortArn) -> bool {
     if pats.len() < 6 {
         return match short {
             ShortArn::Whole => wild_match(pat, text, false),
+            ShortArn::Strict => is_star(pat),
             ShortArn::Wildcard => pats.iter().zip(vals.iter()).all(|(p, v)| wild_match(p, v, false)),
         };
     }
