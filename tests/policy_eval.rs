@@ -4,7 +4,7 @@
 
 mod policy_common;
 
-use Decision::{Allowed as A, ExplicitlyDenied as X, ImplicitlyDenied as I};
+use Decision::{Allowed as A, ImplicitlyDenied as I};
 use orgtui::policy::{Decision, Layer};
 use policy_common::*;
 

@@ -14,6 +14,7 @@ pub mod matching;
 pub mod org;
 pub mod parse;
 pub mod print;
+pub mod simulate;
 pub mod trace;
 pub mod variables;
 
