@@ -166,7 +166,8 @@ fn statement_applies(
     req: &Request,
     has_boundary: bool,
 ) -> Option<Option<PrincipalMatch>> {
-    let any_action = st.actions.iter().any(|a| a.matches(&req.action_prefix, &req.action_name));
+    let any_action =
+        st.actions.iter().any(|a| a.matches(req.action_prefix_key, &req.action_prefix, &req.action_name));
     if any_action == st.not_action {
         return None;
     }
@@ -336,6 +337,8 @@ pub struct Request {
     pub action: String,
     /// Lower-case service prefix and action name.
     pub action_prefix: String,
+    /// `matching::prefix_key` of the prefix.
+    pub action_prefix_key: u64,
     pub action_name: String,
     /// The resource ARN, or `*`.
     pub resource: String,
@@ -407,12 +410,25 @@ impl Request {
         Request {
             principal: info,
             action: action.to_string(),
+            action_prefix_key: super::matching::prefix_key(&prefix),
             action_prefix: prefix,
             action_name: name,
             resource: resource.to_string(),
             resource_account,
             context: ctx,
         }
+    }
+
+    /// Changes the action (for decision matrices: one request per principal, many actions).
+    pub fn set_action(&mut self, action: &str) {
+        self.action.clear();
+        self.action.push_str(action);
+        let (p, n) = action.split_once(':').unwrap_or((action, ""));
+        self.action_prefix.clear();
+        self.action_prefix.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+        self.action_prefix_key = super::matching::prefix_key(&self.action_prefix);
+        self.action_name.clear();
+        self.action_name.extend(n.chars().map(|c| c.to_ascii_lowercase()));
     }
 
     /// Adds a context key (lower-cased) unless the request already has it.

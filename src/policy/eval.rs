@@ -7,6 +7,7 @@
 use super::compile::{CompiledPolicy, PrincipalKind, PrincipalMatch, Request};
 use super::parse::Effect;
 use super::trace::*;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// One SCP/RCP level: a node (root, OU or account) and the policies attached directly to it.
@@ -35,57 +36,61 @@ pub struct EvaluationInput<'a> {
     pub scp_account: Option<&'a str>,
 }
 
-/// Whether RCPs apply to actions of a service. The list of RCP-supported service prefixes is
-/// from reference/policy-evaluation.md §1.6 (iam-data, Aug 2026); the action catalogue will
-/// supply it later — keep it in this one place.
+/// RCP-supported service prefixes, sorted (reference/policy-evaluation.md §1.6, iam-data Aug 2026).
+const RCP_SERVICES: &[&str] = &[
+    "aoss",
+    "appconfig",
+    "appstream",
+    "autoscaling",
+    "cloudfront",
+    "cloudsearch",
+    "codebuild",
+    "codecommit",
+    "codepipeline",
+    "cognito-identity",
+    "cognito-idp",
+    "comprehend",
+    "comprehendmedical",
+    "cost-optimization-hub",
+    "dax",
+    "dynamodb",
+    "ecr",
+    "events",
+    "firehose",
+    "fis",
+    "health",
+    "inspector-scan",
+    "kendra",
+    "kinesisvideo",
+    "kms",
+    "logs",
+    "memorydb",
+    "networkmonitor",
+    "opensearch",
+    "pca-connector-ad",
+    "polly",
+    "pricing",
+    "s3",
+    "secretsmanager",
+    "signin",
+    "sqs",
+    "sts",
+    "support",
+    "textract",
+    "timestream-influxdb",
+    "transcribe",
+    "transfer",
+    "translate",
+    "wafv2",
+];
+
+/// Whether RCPs apply to actions of a service (case-insensitive prefix). The list is from
+/// the reference; the action catalogue will supply it later — keep it in this one place.
 pub fn rcp_supported(service: &str) -> bool {
-    const RCP_SERVICES: &[&str] = &[
-        "aoss",
-        "appconfig",
-        "appstream",
-        "autoscaling",
-        "cloudfront",
-        "cloudsearch",
-        "codebuild",
-        "codecommit",
-        "codepipeline",
-        "cognito-identity",
-        "cognito-idp",
-        "comprehend",
-        "comprehendmedical",
-        "cost-optimization-hub",
-        "dax",
-        "dynamodb",
-        "ecr",
-        "events",
-        "firehose",
-        "fis",
-        "health",
-        "inspector-scan",
-        "kendra",
-        "kinesisvideo",
-        "kms",
-        "logs",
-        "memorydb",
-        "networkmonitor",
-        "opensearch",
-        "pca-connector-ad",
-        "polly",
-        "pricing",
-        "s3",
-        "secretsmanager",
-        "signin",
-        "sqs",
-        "sts",
-        "support",
-        "textract",
-        "timestream-influxdb",
-        "transcribe",
-        "transfer",
-        "translate",
-        "wafv2",
-    ];
-    RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service))
+    if service.bytes().any(|b| b.is_ascii_uppercase()) {
+        return RCP_SERVICES.binary_search(&service.to_ascii_lowercase().as_str()).is_ok();
+    }
+    RCP_SERVICES.binary_search(&service).is_ok()
 }
 
 /// What one layer found.
@@ -99,11 +104,14 @@ struct LayerResult {
     grant: Option<(PrincipalMatch, Matched)>,
     /// Resource policies: an Allow naming the caller's account (delegation to IAM).
     delegates: bool,
+    /// Record levels and matched statements (off for decision-only evaluation).
+    collect: bool,
 }
 
 impl LayerResult {
-    fn new(layer: Layer, applies: bool, note: Option<&'static str>) -> Self {
+    fn new(layer: Layer, applies: bool, note: Option<&'static str>, collect: bool) -> Self {
         LayerResult {
+            collect,
             trace: LayerTrace { layer, applies, note, levels: Vec::new() },
             deny: None,
             allow: None,
@@ -120,7 +128,8 @@ impl LayerResult {
         req: &Request,
         has_boundary: bool,
     ) {
-        let mut lv = LevelTrace { level: id.cloned(), allowed: false, matched: Vec::new() };
+        let mut lv = LevelTrace { level: None, allowed: false, matched: Vec::new() };
+        let collect = self.collect;
         for p in policies {
             p.for_each_hit(req, has_boundary, |hit| {
                 let m =
@@ -146,41 +155,53 @@ impl LayerResult {
                         }
                     }
                 }
-                lv.matched.push(m);
+                if collect {
+                    lv.matched.push(m);
+                }
             });
         }
         if !lv.allowed && self.missing.is_none() {
             self.missing = Some(id.cloned());
         }
-        self.trace.levels.push(lv);
+        if collect {
+            lv.level = id.cloned();
+            self.trace.levels.push(lv);
+        }
     }
 }
 
-fn deciding(
-    layer: Layer,
-    level: Option<Arc<str>>,
-    m: Option<&Matched>,
-    reason: impl Into<String>,
-) -> Deciding {
+fn deciding(layer: Layer, level: Option<Arc<str>>, m: Option<&Matched>, reason: &'static str) -> Deciding {
     Deciding {
         layer: Some(layer),
         level,
         policy: m.map(|m| m.policy.clone()),
         sid: m.and_then(|m| m.sid.clone()),
         statement_index: m.map(|m| m.index),
-        reason: reason.into(),
+        reason: Cow::Borrowed(reason),
     }
 }
 
-/// Evaluates one request.
+/// Evaluates one request with the full trace.
 pub fn evaluate(req: &Request, input: &EvaluationInput<'_>) -> Evaluation {
+    evaluate_with(req, input, true)
+}
+
+/// Evaluates one request for the decision and the deciding layer/level/policy/statement only:
+/// `trace.layers` is empty and there is no message (for decision matrices).
+pub fn evaluate_decision(req: &Request, input: &EvaluationInput<'_>) -> Evaluation {
+    evaluate_with(req, input, false)
+}
+
+fn evaluate_with(req: &Request, input: &EvaluationInput<'_>, full: bool) -> Evaluation {
     let p = &req.principal;
     if req.action_prefix == "sts" && req.action_name == "getcalleridentity" {
         return Evaluation {
             decision: Decision::Allowed,
             trace: Trace {
                 deciding: Deciding {
-                    reason: "sts:GetCallerIdentity is always allowed, even with an explicit deny".into(),
+                    reason: Cow::Borrowed(
+                        "sts:GetCallerIdentity is always allowed, even with an explicit deny",
+                    ),
                     ..Deciding::default()
                 },
                 message: None,
@@ -206,7 +227,7 @@ pub fn evaluate(req: &Request, input: &EvaluationInput<'_>) -> Evaluation {
     } else {
         None
     };
-    let mut rcp = LayerResult::new(Layer::Rcp, rcp_note.is_none(), rcp_note);
+    let mut rcp = LayerResult::new(Layer::Rcp, rcp_note.is_none(), rcp_note, full);
     if let (None, Some(levels)) = (rcp_note, input.rcps) {
         for l in levels {
             rcp.level(Some(&l.id), l.policies.iter().map(|p| &**p), req, hb);
@@ -228,33 +249,36 @@ pub fn evaluate(req: &Request, input: &EvaluationInput<'_>) -> Evaluation {
     } else {
         None
     };
-    let mut scp = LayerResult::new(Layer::Scp, scp_note.is_none(), scp_note);
+    let mut scp = LayerResult::new(Layer::Scp, scp_note.is_none(), scp_note, full);
     if let (None, Some(levels)) = (scp_note, input.scps) {
         for l in levels {
             scp.level(Some(&l.id), l.policies.iter().map(|p| &**p), req, hb);
         }
     }
 
-    let mut res = LayerResult::new(Layer::ResourcePolicy, input.resource.is_some(), None);
+    let mut res = LayerResult::new(Layer::ResourcePolicy, input.resource.is_some(), None, full);
     if let Some(r) = input.resource {
         res.level(None, std::iter::once(r), req, hb);
     }
     let identity_applies = !matches!(p.kind, PrincipalKind::Anonymous | PrincipalKind::Service);
-    let mut idp = LayerResult::new(Layer::IdentityPolicy, identity_applies, None);
+    let mut idp = LayerResult::new(Layer::IdentityPolicy, identity_applies, None, full);
     if identity_applies {
         idp.level(None, input.identity.iter(), req, hb);
     }
-    let mut pb = LayerResult::new(Layer::PermissionBoundary, input.boundary.is_some(), None);
+    let mut pb = LayerResult::new(Layer::PermissionBoundary, input.boundary.is_some(), None, full);
     if let Some(b) = input.boundary {
         pb.level(None, std::iter::once(b), req, hb);
     }
     let session_applies = !input.session.is_empty();
-    let mut sp = LayerResult::new(Layer::SessionPolicy, session_applies, None);
+    let mut sp = LayerResult::new(Layer::SessionPolicy, session_applies, None, full);
     if session_applies {
         sp.level(None, input.session.iter(), req, hb);
     }
 
     let (decision, deciding) = decide(req, input, &rcp, &scp, &res, &idp, &pb, &sp);
+    if !full {
+        return Evaluation { decision, trace: Trace { deciding, message: None, layers: Vec::new() } };
+    }
     let message = (decision != Decision::Allowed).then(|| message(req, decision, &deciding));
     let layers = vec![rcp.trace, scp.trace, res.trace, idp.trace, pb.trace, sp.trace];
     Evaluation { decision, trace: Trace { deciding, message, layers } }
@@ -276,7 +300,7 @@ fn decide(
     // 1. Explicit deny anywhere.
     for l in [rcp, scp, res, idp, pb, sp] {
         if let Some((level, m)) = &l.deny {
-            let reason = format!("explicit deny in a {}", l.trace.layer.aws_words());
+            let reason = l.trace.layer.explicit_deny_reason();
             return (ExplicitlyDenied, deciding(l.trace.layer, level.clone(), Some(m), reason));
         }
     }
@@ -284,13 +308,15 @@ fn decide(
     for l in [rcp, scp] {
         if l.trace.applies {
             if let Some(level) = &l.missing {
-                let reason = format!("no {} at this level allows the action", l.trace.layer.aws_words());
+                let reason = l.trace.layer.no_allow_reason();
                 return (ImplicitlyDenied, deciding(l.trace.layer, level.clone(), None, reason));
             }
         }
     }
-    let implicit = |layer: Layer, reason: &str| (ImplicitlyDenied, deciding(layer, None, None, reason));
-    let allowed = |layer: Layer, m: &Matched, reason: &str| (Allowed, deciding(layer, None, Some(m), reason));
+    let implicit =
+        |layer: Layer, reason: &'static str| (ImplicitlyDenied, deciding(layer, None, None, reason));
+    let allowed =
+        |layer: Layer, m: &Matched, reason: &'static str| (Allowed, deciding(layer, None, Some(m), reason));
 
     // Anonymous callers and service principals: only the resource policy can grant.
     if matches!(p.kind, PrincipalKind::Anonymous | PrincipalKind::Service) {
@@ -317,8 +343,7 @@ fn decide(
     };
     let session_check = || -> Option<(Decision, Deciding)> {
         if let Some(l) = [pb, sp].into_iter().find(|l| l.trace.applies && l.allow.is_none()) {
-            let reason = format!("no {} allows the action", l.trace.layer.aws_words());
-            return Some(implicit(l.trace.layer, &reason));
+            return Some(implicit(l.trace.layer, l.trace.layer.no_allow_reason()));
         }
         if p.kind == PrincipalKind::FederatedUser && !sp.trace.applies {
             return Some(implicit(
@@ -396,4 +421,14 @@ fn message(req: &Request, decision: Decision, d: &Deciding) -> String {
         "User: {} is not authorized to perform: {} on resource: {} {why}{policy}",
         req.principal.arn, req.action, req.resource
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rcp_services_are_sorted_for_binary_search() {
+        assert!(super::RCP_SERVICES.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(super::RCP_SERVICES.len(), 44);
+        assert!(super::rcp_supported("S3") && super::rcp_supported("sts") && !super::rcp_supported("ec2"));
+    }
 }

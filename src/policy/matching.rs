@@ -159,6 +159,11 @@ pub fn resource_match(pat: &[Tok], resource: &str, short: ShortArn) -> bool {
     }
 }
 
+/// A cheap 64-bit key (FNV-1a) of a lower-case service prefix, compared before the text.
+pub fn prefix_key(prefix: &str) -> u64 {
+    prefix.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// A compiled action pattern: `*`, or an exact lower-case service prefix plus a
 /// case-insensitive wildcard pattern for the action name (§2.3).
 #[derive(Debug, Clone, PartialEq)]
@@ -166,7 +171,7 @@ pub enum ActionPattern {
     /// `*`: every action of every service.
     All,
     /// `prefix:Name` with wildcards in the name only.
-    Service { prefix: String, name: Vec<Tok> },
+    Service { prefix: String, key: u64, name: Vec<Tok> },
     /// Malformed (no colon, commas or whitespace, wildcard in the prefix): matches nothing.
     Never,
 }
@@ -183,17 +188,21 @@ impl ActionPattern {
         match s.split_once(':') {
             Some((prefix, name)) if !prefix.is_empty() && !prefix.contains(['*', '?']) => {
                 let lower = name.to_ascii_lowercase();
-                ActionPattern::Service { prefix: prefix.to_ascii_lowercase(), name: wild_tokens(&lower) }
+                let prefix = prefix.to_ascii_lowercase();
+                ActionPattern::Service { key: prefix_key(&prefix), prefix, name: wild_tokens(&lower) }
             }
             _ => ActionPattern::Never,
         }
     }
 
-    /// Whether it covers the request action, given as lower-case prefix and name.
-    pub fn matches(&self, prefix: &str, name: &str) -> bool {
+    /// Whether it covers the request action, given as lower-case prefix (with its
+    /// [`prefix_key`]) and name.
+    pub fn matches(&self, key: u64, prefix: &str, name: &str) -> bool {
         match self {
             ActionPattern::All => true,
-            ActionPattern::Service { prefix: p, name: n } => p == prefix && wild_match(n, name, true),
+            ActionPattern::Service { prefix: p, key: k, name: n } => {
+                *k == key && p == prefix && wild_match(n, name, true)
+            }
             ActionPattern::Never => false,
         }
     }
@@ -240,8 +249,8 @@ mod tests {
     #[test]
     fn actions() {
         let a = ActionPattern::compile("IAM:list*");
-        assert!(a.matches("iam", "listaccesskeys"));
-        assert!(!a.matches("iam2", "listaccesskeys"));
+        assert!(a.matches(prefix_key("iam"), "iam", "listaccesskeys"));
+        assert!(!a.matches(prefix_key("iam2"), "iam2", "listaccesskeys"));
         assert_eq!(ActionPattern::compile("s3:Get*, s3:Put*"), ActionPattern::Never);
         assert_eq!(ActionPattern::compile("s*:Get"), ActionPattern::Never);
     }

@@ -19,7 +19,7 @@ pub mod trace;
 pub mod variables;
 
 pub use compile::{CompiledPolicy, PolicyKind, PrincipalInfo, PrincipalKind, Request};
-pub use eval::{EvaluationInput, Level, evaluate, rcp_supported};
+pub use eval::{EvaluationInput, Level, evaluate, evaluate_decision, rcp_supported};
 pub use org::{AccountLevels, OrgPolicies};
 pub use parse::{ParseError, PolicyDocument, parse_policy};
 pub use print::print_policy;

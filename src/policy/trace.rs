@@ -3,6 +3,7 @@
 
 use super::json::write_string;
 use super::parse::Effect;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The final decision.
@@ -62,6 +63,32 @@ impl Layer {
     }
 }
 
+impl Layer {
+    /// "explicit deny in a <type>".
+    pub fn explicit_deny_reason(self) -> &'static str {
+        match self {
+            Layer::Rcp => "explicit deny in a resource control policy",
+            Layer::Scp => "explicit deny in a service control policy",
+            Layer::ResourcePolicy => "explicit deny in a resource-based policy",
+            Layer::IdentityPolicy => "explicit deny in an identity-based policy",
+            Layer::PermissionBoundary => "explicit deny in a permissions boundary",
+            Layer::SessionPolicy => "explicit deny in a session policy",
+        }
+    }
+
+    /// "no <type> allows the action" (for SCP/RCP: at this level).
+    pub fn no_allow_reason(self) -> &'static str {
+        match self {
+            Layer::Rcp => "no resource control policy at this level allows the action",
+            Layer::Scp => "no service control policy at this level allows the action",
+            Layer::ResourcePolicy => "no resource-based policy allows the action",
+            Layer::IdentityPolicy => "no identity-based policy allows the action",
+            Layer::PermissionBoundary => "no permissions boundary allows the action",
+            Layer::SessionPolicy => "no session policy allows the action",
+        }
+    }
+}
+
 /// What decided: layer, level (root / OU id / account for SCPs and RCPs), policy, statement.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Deciding {
@@ -73,7 +100,7 @@ pub struct Deciding {
     /// The statement's index in its policy.
     pub statement_index: Option<usize>,
     /// Why, in words.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
 }
 
 /// A statement that matched the request.
