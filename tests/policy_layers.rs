@@ -675,3 +675,26 @@ fn trace_names_level_policy_and_statement() {
     let scp = e.trace.layers.iter().find(|l| l.layer == Scp).unwrap();
     assert!(scp.levels[0].allowed && !scp.levels[1].allowed);
 }
+
+#[test]
+fn missing_context_keys_are_listed() {
+    let cond = pol_cond(
+        "Deny",
+        "s3:*",
+        "*",
+        r#"{"BoolIfExists":{"aws:SecureTransport":"false"},"StringEquals":{"aws:PrincipalTag/team":"x"}}"#,
+    );
+    let ec2_only = pol_cond("Allow", "ec2:*", "*", r#"{"Bool":{"aws:MultiFactorAuthPresent":"true"}}"#);
+    let e = get()
+        .identity(allow_all())
+        .identity(cond)
+        .identity(ec2_only)
+        .ctx("aws:PrincipalTag/team", &["y"])
+        .run();
+    assert_eq!(
+        e.trace.missing_context_keys,
+        ["aws:SecureTransport"],
+        "only statements covering the request count"
+    );
+    assert!(e.to_json().contains(r#""missingContextKeys":["aws:SecureTransport"]"#));
+}

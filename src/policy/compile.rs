@@ -128,6 +128,25 @@ impl CompiledPolicy {
     }
 }
 
+impl CompiledPolicy {
+    /// Condition keys (as written) of statements whose action and resource cover the request
+    /// but that the request context lacks — what AWS's simulator calls missing context values.
+    pub fn missing_keys(&self, req: &Request, out: &mut Vec<String>) {
+        for st in &self.statements {
+            if !action_and_resource_match(st, self.kind, req) {
+                continue;
+            }
+            for c in &st.conditions {
+                if !req.context.get(&c.key).is_some_and(|v| !v.is_empty())
+                    && !out.iter().any(|k| k.eq_ignore_ascii_case(&c.key_text))
+                {
+                    out.push(c.key_text.clone());
+                }
+            }
+        }
+    }
+}
+
 fn compile_principal(p: &Principal) -> Option<Vec<PrincipalId>> {
     let Principal::Map(entries) = p else { return None };
     let mut out = Vec::new();
@@ -158,18 +177,12 @@ fn arn_account_root(v: &str) -> Option<&str> {
     (arn == "arn" && svc == "iam" && region.is_empty() && res == "root").then_some(acct)
 }
 
-/// Whether a statement applies; `Some(principal match)` when it does (the match is `None` for
-/// policies without principals).
-fn statement_applies(
-    st: &CompiledStatement,
-    kind: PolicyKind,
-    req: &Request,
-    has_boundary: bool,
-) -> Option<Option<PrincipalMatch>> {
+/// Whether the statement's Action/NotAction and Resource/NotResource cover the request.
+fn action_and_resource_match(st: &CompiledStatement, kind: PolicyKind, req: &Request) -> bool {
     let any_action =
         st.actions.iter().any(|a| a.matches(req.action_prefix_key, &req.action_prefix, &req.action_name));
     if any_action == st.not_action {
-        return None;
+        return false;
     }
     if let Some((not, patterns)) = &st.resources {
         let any = patterns.iter().any(|t| match t.toks(&req.context) {
@@ -178,8 +191,22 @@ fn statement_applies(
             None => false,
         });
         if any == *not {
-            return None;
+            return false;
         }
+    }
+    true
+}
+
+/// Whether a statement applies; `Some(principal match)` when it does (the match is `None` for
+/// policies without principals).
+fn statement_applies(
+    st: &CompiledStatement,
+    kind: PolicyKind,
+    req: &Request,
+    has_boundary: bool,
+) -> Option<Option<PrincipalMatch>> {
+    if !action_and_resource_match(st, kind, req) {
+        return None;
     }
     let principal = match kind {
         PolicyKind::Resource => {

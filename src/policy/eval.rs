@@ -206,6 +206,7 @@ fn evaluate_with(req: &Request, input: &EvaluationInput<'_>, full: bool) -> Eval
                 },
                 message: None,
                 layers: Vec::new(),
+                missing_context_keys: Vec::new(),
             },
         };
     }
@@ -277,11 +278,24 @@ fn evaluate_with(req: &Request, input: &EvaluationInput<'_>, full: bool) -> Eval
 
     let (decision, deciding) = decide(req, input, &rcp, &scp, &res, &idp, &pb, &sp);
     if !full {
-        return Evaluation { decision, trace: Trace { deciding, message: None, layers: Vec::new() } };
+        return Evaluation {
+            decision,
+            trace: Trace { deciding, message: None, layers: Vec::new(), missing_context_keys: Vec::new() },
+        };
+    }
+    let mut missing_context_keys = Vec::new();
+    let rcp_levels = if rcp.trace.applies { input.rcps.unwrap_or_default() } else { &[] };
+    let scp_levels = if scp.trace.applies { input.scps.unwrap_or_default() } else { &[] };
+    for p in rcp_levels.iter().chain(scp_levels).flat_map(|l| l.policies.iter().map(|p| &**p)) {
+        p.missing_keys(req, &mut missing_context_keys);
+    }
+    let singles = input.resource.into_iter().chain(input.boundary).chain(input.identity).chain(input.session);
+    for p in singles {
+        p.missing_keys(req, &mut missing_context_keys);
     }
     let message = (decision != Decision::Allowed).then(|| message(req, decision, &deciding));
     let layers = vec![rcp.trace, scp.trace, res.trace, idp.trace, pb.trace, sp.trace];
-    Evaluation { decision, trace: Trace { deciding, message, layers } }
+    Evaluation { decision, trace: Trace { deciding, message, layers, missing_context_keys } }
 }
 
 #[allow(clippy::too_many_arguments)]

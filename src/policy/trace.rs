@@ -138,6 +138,9 @@ pub struct Trace {
     /// `User: … is not authorized to perform: … on resource: … because …` for denials.
     pub message: Option<String>,
     pub layers: Vec<LayerTrace>,
+    /// Condition keys that statements covering the request test but the context lacks
+    /// (a decision may change when they are supplied).
+    pub missing_context_keys: Vec<String>,
 }
 
 /// Decision and trace.
@@ -179,6 +182,14 @@ impl Evaluation {
             o.push_str(",\"message\":");
             write_string(&mut o, m);
         }
+        o.push_str(",\"missingContextKeys\":[");
+        for (i, k) in self.trace.missing_context_keys.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            write_string(&mut o, k);
+        }
+        o.push(']');
         o.push_str(",\"layers\":[");
         for (i, l) in self.trace.layers.iter().enumerate() {
             if i > 0 {
