@@ -167,12 +167,12 @@ impl Evaluation {
         o.push_str(",\"statement\":");
         match (&d.sid, d.statement_index) {
             (Some(s), _) => write_string(&mut o, s),
-            (None, Some(i)) => o.push_str(&i.to_string()),
+            (None, Some(i)) => push_num(&mut o, i),
             (None, None) => o.push_str("null"),
         }
         o.push_str(",\"statementIndex\":");
         match d.statement_index {
-            Some(i) => o.push_str(&i.to_string()),
+            Some(i) => push_num(&mut o, i),
             None => o.push_str("null"),
         }
         o.push_str(",\"reason\":");
@@ -220,10 +220,10 @@ impl Evaluation {
                     o.push_str(",\"statement\":");
                     match &m.sid {
                         Some(s) => write_string(&mut o, s),
-                        None => o.push_str(&m.index.to_string()),
+                        None => push_num(&mut o, m.index),
                     }
                     o.push_str(",\"statementIndex\":");
-                    o.push_str(&m.index.to_string());
+                    push_num(&mut o, m.index);
                     o.push_str(",\"effect\":");
                     write_string(&mut o, m.effect.as_str());
                     o.push('}');
@@ -235,6 +235,11 @@ impl Evaluation {
         o.push_str("]}}");
         o
     }
+}
+
+fn push_num(o: &mut String, n: usize) {
+    use std::fmt::Write;
+    let _ = write!(o, "{n}");
 }
 
 fn opt(o: &mut String, v: Option<&str>) {
