@@ -57,6 +57,13 @@ pub enum Command {
     /// Serve the organization as a local AWS Organizations endpoint (awsJson1_1) for the AWS
     /// CLI, boto3, the SDKs and Terraform. With --org, every change is saved to the file.
     Serve(ServeArgs),
+    /// Effective-permissions decisions: reads one JSON request or JSON Lines, writes one JSON
+    /// result per request (decision and trace), in order.
+    Simulate {
+        /// The request file, or `-` for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        request: String,
+    },
 }
 
 /// Options of `orgtui serve`.
@@ -160,6 +167,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Serve(args)) => serve(cli.source.org, args),
+        Some(Command::Simulate { request }) => simulate(&cli.source, &request, now),
     }
 }
 
@@ -258,4 +266,41 @@ fn serve(org: Option<PathBuf>, args: ServeArgs) -> Result<(), Failure> {
         println!("orgtui serve: stopped");
         Ok(())
     })
+}
+
+/// `orgtui simulate`: parse every request first (invalid input → exit 2 naming the line and
+/// field), load the organization only when a request names an `account`, then print one JSON
+/// result per request.
+fn simulate(source: &Source, request: &str, now: crate::model::Timestamp) -> Result<(), Failure> {
+    use crate::policy::{OrgPolicies, simulate};
+    use std::io::Read;
+    let text = if request == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Failure::input(format!("cannot read the request from standard input: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(request).map_err(|e| Failure::input(format!("cannot read {request}: {e}")))?
+    };
+    let requests = simulate::parse_requests(&text).map_err(|e| Failure::input(e.to_string()))?;
+    let org = if requests.iter().any(simulate::SimRequest::needs_org) {
+        let loaded = load_source(source)?;
+        let engine = crate::engine::Engine::from_state(
+            loaded.state,
+            Box::new(crate::engine::ManualClock::new(now)),
+            1,
+        )
+        .map_err(|e| Failure::input(format!("organization: {}", e.message)))?;
+        Some(OrgPolicies::from_snapshot(&engine.to_snapshot()))
+    } else {
+        None
+    };
+    let mut out = String::new();
+    for r in &requests {
+        let result = simulate::run(r, org.as_ref()).map_err(|e| Failure::input(e.to_string()))?;
+        out.push_str(&result.to_json());
+        out.push('\n');
+    }
+    emit(None, &out)
 }

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod cli;
 pub mod engine;
 pub mod model;
+pub mod policy;
 pub mod serve;
 pub mod snapshot;
 pub mod tui;
