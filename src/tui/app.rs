@@ -187,7 +187,11 @@ impl App {
                 }
             }
         }
-        d.items = d.tree.items(d.keep.as_deref());
+        let old = std::mem::replace(&mut d.items, d.tree.items(d.keep.as_deref()));
+        if old.len() == 1 && d.tree.nodes.len() > 2000 {
+            // Freeing ten thousand items takes milliseconds: do it off the input path.
+            std::thread::spawn(move || drop(old));
+        }
         self.rerow();
         // Keep the selection if it is still visible; otherwise the first match (or the root).
         // While typing a filter the selection stays on a match: it moves only when the
