@@ -118,7 +118,15 @@ fn bad_operator() {
         r#"{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringSorta":{"aws:PrincipalArn":"x"}}}"#,
     );
     expect_at(ServiceControlPolicy, &text, "BAD_OPERATOR", Severity::Error, "\"StringSorta");
-    assert!(lint(ServiceControlPolicy, &text).iter().all(|f| f.code != "POLICY_GRAMMAR"));
+    let all = lint(ServiceControlPolicy, &text);
+    assert!(all.iter().all(|f| f.code != "POLICY_GRAMMAR"), "{all:?}");
+    // The rest of the document is still checked.
+    let text = scp(
+        r#"{"Effect":"Deny","Action":"s3:Nope","Resource":"*","Condition":{"NullIfExists":{"aws:PrincipalArn":"true"}}}"#,
+    );
+    let f = expect_at(ServiceControlPolicy, &text, "BAD_OPERATOR", Severity::Error, "\"NullIfExists");
+    assert!(f.message.contains("IfExists"));
+    expect_at(ServiceControlPolicy, &text, "UNKNOWN_ACTION", Severity::Error, "\"s3:Nope");
 }
 
 #[test]
@@ -139,6 +147,18 @@ fn condition_type_mismatch() {
         r#"{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"not-an-ip"}}}"#,
     );
     expect_at(ServiceControlPolicy, &text, "CONDITION_TYPE_MISMATCH", Severity::Error, "\"not-an-ip");
+}
+
+#[test]
+fn wildcard_without_like_and_empty_arrays() {
+    let text = scp(
+        r#"{"Effect":"Deny","Action":[],"Resource":[],"Condition":{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::*:role/x","aws:PrincipalAccount":[]}}}"#,
+    );
+    expect_at(ServiceControlPolicy, &text, "WILDCARD_WITHOUT_LIKE", Severity::Warning, "\"arn:aws:iam::*");
+    expect_at(ServiceControlPolicy, &text, "EMPTY_ARRAY", Severity::Suggestion, "\"Action");
+    let all: Vec<_> =
+        lint(ServiceControlPolicy, &text).into_iter().filter(|f| f.code == "EMPTY_ARRAY").collect();
+    assert_eq!(all.len(), 3, "{all:?}");
 }
 
 #[test]

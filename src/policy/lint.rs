@@ -181,7 +181,9 @@ impl Linter {
 
     fn authorization(&mut self, root: &Json, text: &str) {
         self.bad_operators(root);
-        let doc = match parse::from_json(root) {
+        // Further checks run on the document without its unknown operators.
+        let cleaned = without_bad_operators(root);
+        let doc = match parse::from_json(&cleaned) {
             Ok(d) => d,
             Err(e) => {
                 if !e.message.starts_with("unknown condition operator") {
@@ -332,6 +334,9 @@ impl Linter {
             self.action(&a.value, a.pos, rcp);
         }
         if let Some(r) = &s.resource {
+            if r.value.is_empty() {
+                self.push(Severity::Suggestion, "EMPTY_ARRAY", r.pos, "the resource list is empty");
+            }
             for res in &r.value {
                 self.resource(&res.value, res.pos);
             }
@@ -459,6 +464,21 @@ impl Linter {
                 }
             }
         }
+        if matches!(
+            op.base,
+            BaseOp::StringEquals | BaseOp::StringNotEquals | BaseOp::ArnEquals | BaseOp::ArnNotEquals
+        ) && let Some(v) = k.values.iter().find(|v| v.value.text.contains('*'))
+        {
+            self.push(
+                Severity::Warning,
+                "WILDCARD_WITHOUT_LIKE",
+                v.pos,
+                format!("{} compares \"*\" literally; use a Like operator for wildcards", op.base.name()),
+            );
+        }
+        if k.values.is_empty() {
+            self.push(Severity::Suggestion, "EMPTY_ARRAY", pos, format!("{name} has no values"));
+        }
         let Some(key) = catalog::catalog().condition_key(name) else {
             let global = prefix.eq_ignore_ascii_case("aws");
             self.push(
@@ -477,7 +497,7 @@ impl Linter {
             self.push(
                 Severity::Warning,
                 "CONDITION_TYPE_MISMATCH",
-                op_pos(k),
+                pos,
                 format!(
                     "{} compares {want} values but {} is of type {}",
                     op.base.name(),
@@ -538,8 +558,25 @@ fn covers(a: &Statement, b: &Statement) -> bool {
         .all(|x| a.action.value.iter().any(|p| catalog::wildcard_match_ignore_case(&p.value, &x.value)))
 }
 
-fn op_pos(k: &parse::ConditionKey) -> Pos {
-    k.key.pos
+/// A copy of the document whose conditions keep only known operators.
+fn without_bad_operators(root: &Json) -> Json {
+    let mut out = root.clone();
+    let JsonValue::Object(members) = &mut out.value else { return out };
+    for m in members.iter_mut().filter(|m| m.key == "Statement") {
+        let statements: Vec<&mut Json> = match &mut m.value.value {
+            JsonValue::Array(items) => items.iter_mut().collect(),
+            _ => vec![&mut m.value],
+        };
+        for s in statements {
+            let JsonValue::Object(elements) = &mut s.value else { continue };
+            for e in elements.iter_mut().filter(|e| e.key == "Condition") {
+                if let JsonValue::Object(ops) = &mut e.value.value {
+                    ops.retain(|op| Operator::parse(&op.key).is_some());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Replaces `${…}` placeholders of a catalogue ARN format by `*`.
