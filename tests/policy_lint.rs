@@ -155,7 +155,15 @@ fn wildcard_without_like_and_empty_arrays() {
         r#"{"Effect":"Deny","Action":[],"Resource":[],"Condition":{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::*:role/x","aws:PrincipalAccount":[]}}}"#,
     );
     expect_at(ServiceControlPolicy, &text, "WILDCARD_WITHOUT_LIKE", Severity::Warning, "\"arn:aws:iam::*");
-    expect_at(ServiceControlPolicy, &text, "EMPTY_ARRAY", Severity::Suggestion, "\"Action");
+    expect_at(ServiceControlPolicy, &text, "EMPTY_ARRAY", Severity::Error, "\"Action");
+    let (line, column) = at(&text, "\"aws:PrincipalAccount");
+    let all = lint(ServiceControlPolicy, &text);
+    assert!(
+        all.iter().any(|f| f.code == "EMPTY_ARRAY"
+            && f.severity == Severity::Suggestion
+            && (f.line, f.column) == (line, column)),
+        "{all:?}"
+    );
     let all: Vec<_> =
         lint(ServiceControlPolicy, &text).into_iter().filter(|f| f.code == "EMPTY_ARRAY").collect();
     assert_eq!(all.len(), 3, "{all:?}");
@@ -213,6 +221,11 @@ fn not_action_with_allow() {
 fn versions_and_sids() {
     let text = r#"{"Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}"#;
     expect(ServiceControlPolicy, text, "MISSING_VERSION", Severity::Warning, 1, 1);
+    expect(ResourceControlPolicy, text, "MISSING_VERSION", Severity::Error, 1, 1);
+    let text =
+        r#"{"Version":"2008-10-17","Id":"x","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}"#;
+    expect_at(ServiceControlPolicy, text, "OLD_VERSION", Severity::Error, "\"2008");
+    expect_at(ServiceControlPolicy, text, "ELEMENT_NOT_ALLOWED", Severity::Error, "\"x\"");
     let text = scp(&format!(
         "{},\n{}",
         r#"{"Sid":"A","Effect":"Deny","Action":"s3:GetObject","Resource":"*"}"#,
@@ -243,9 +256,13 @@ fn unknown_rcp_service() {
 fn policy_grammar_and_rejected() {
     let text = scp(r#"{"Effect":"Deny","Action":"s3:*","Resource":"*","Extra":1}"#);
     expect_at(ServiceControlPolicy, &text, "POLICY_GRAMMAR", Severity::Error, "\"Extra");
-    // The engine refuses a Sid with a space; no finding above explains it.
     let text = scp(r#"{"Sid":"has space","Effect":"Deny","Action":"s3:*","Resource":"*"}"#);
-    expect(ServiceControlPolicy, &text, "POLICY_REJECTED", Severity::Error, 1, 1);
+    expect_at(ServiceControlPolicy, &text, "INVALID_SID", Severity::Error, "\"has space");
+    // The engine refuses an SCP action with a wildcard inside the service name's middle; no
+    // finding above explains it.
+    let text = scp(r#"{"Effect":"Deny","Action":"s*3:Get","Resource":"*"}"#);
+    let all = lint(ServiceControlPolicy, &text);
+    assert!(all.iter().any(|f| f.severity == Severity::Error), "{all:?}");
 }
 
 #[test]

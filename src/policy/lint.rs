@@ -242,13 +242,22 @@ impl Linter {
                 root.pos,
                 "no Version: policy variables are not interpreted; add \"Version\": \"2012-10-17\"",
             ),
+            // CreatePolicy refuses 2008-10-17 in SCPs and RCPs.
             Some(v) if v.value == Version::V2008 => self.push(
-                if rcp { Severity::Error } else { Severity::Warning },
+                Severity::Error,
                 "OLD_VERSION",
                 v.pos,
                 "Version 2008-10-17 does not interpret policy variables; use 2012-10-17",
             ),
             _ => {}
+        }
+        if let Some(id) = &doc.id {
+            self.push(
+                Severity::Error,
+                "ELEMENT_NOT_ALLOWED",
+                id.pos,
+                format!("Id is not allowed in a {}", self.ty),
+            );
         }
         if doc.statements.is_empty() {
             self.push(Severity::Error, "MISSING_STATEMENT", doc.statement_pos, "the policy has no statement");
@@ -256,6 +265,14 @@ impl Linter {
         let mut sids: Vec<&str> = Vec::new();
         for s in &doc.statements {
             if let Some(sid) = &s.sid {
+                if !sid.value.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    self.push(
+                        Severity::Error,
+                        "INVALID_SID",
+                        sid.pos,
+                        format!("Sid {:?} may contain only letters and digits", sid.value),
+                    );
+                }
                 if sids.contains(&sid.value.as_str()) {
                     self.push(
                         Severity::Error,
@@ -334,14 +351,14 @@ impl Linter {
             }
         }
         if s.action.value.is_empty() {
-            self.push(Severity::Suggestion, "EMPTY_ARRAY", s.action.pos, "the action list is empty");
+            self.push(Severity::Error, "EMPTY_ARRAY", s.action.pos, "the action list is empty");
         }
         for a in &s.action.value {
             self.action(&a.value, a.pos, rcp);
         }
         if let Some(r) = &s.resource {
             if r.value.is_empty() {
-                self.push(Severity::Suggestion, "EMPTY_ARRAY", r.pos, "the resource list is empty");
+                self.push(Severity::Error, "EMPTY_ARRAY", r.pos, "the resource list is empty");
             }
             for res in &r.value {
                 self.resource(&res.value, res.pos);
