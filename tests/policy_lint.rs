@@ -299,10 +299,83 @@ proptest! {
 
     #[test]
     fn random_policy_shaped_text_never_panics(
-        s in r#"\{("(Version|Statement|Effect|Action|NotAction|Resource|Principal|Condition|tags|@@assign|@@append|Sid)"|[\[\]{}:,"*a-z0-9 ]){0,60}\}"#,
+        s in r#"\{("(Version|Statement|Effect|Action|NotAction|Resource|Principal|Condition|tags|@@assign|@@append|Sid|Deny|Allow|s3:\*|\*|2012-10-17|StringEquals|aws:TagKeys)"|[\[\]{}:,"*a-z0-9 ]){0,60}\}"#,
     ) {
         for ty in [ServiceControlPolicy, ResourceControlPolicy, TagPolicy, AiservicesOptOutPolicy] {
-            let _ = lint(ty, &s);
+            let findings = lint(ty, &s);
+            // Whatever CreatePolicy refuses lints with at least one ERROR.
+            if orgtui::engine::validate_policy_document(ty, &s).is_err() {
+                prop_assert!(orgtui::policy::lint::has_error(&findings), "{ty} {s} {findings:?}");
+            }
+        }
+    }
+}
+
+/// Statement members a random statement is built from.
+const MEMBERS: &[&str] = &[
+    r#""Effect":"Deny""#,
+    r#""Effect":"Allow""#,
+    r#""Effect":"Maybe""#,
+    r#""Action":"s3:*""#,
+    r#""Action":["s3:GetObject","nosuch:X"]"#,
+    r#""Action":[]"#,
+    r#""NotAction":"iam:*""#,
+    r#""Resource":"*""#,
+    r#""Resource":["arn:aws:s3:::b/*","bucket"]"#,
+    r#""NotResource":"*""#,
+    r#""Principal":"*""#,
+    r#""Principal":{"AWS":"123456789012"}"#,
+    r#""NotPrincipal":"*""#,
+    r#""Sid":"A""#,
+    r#""Sid":"a b""#,
+    r#""Condition":{"StringEquals":{"aws:PrincipalArn":"x*"}}"#,
+    r#""Condition":{"ForAllValues:StringLike":{"aws:TagKeys":["a"]}}"#,
+    r#""Condition":{"NullIfExists":{"aws:TagKeys":"true"}}"#,
+    r#""Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":"abc"}}"#,
+    r#""Extra":1"#,
+];
+
+fn policy_from(version: u8, statements: &[Vec<usize>]) -> String {
+    let st: Vec<String> = statements
+        .iter()
+        .map(|ms| {
+            let mut seen = Vec::new();
+            let parts: Vec<&str> = ms
+                .iter()
+                .filter_map(|&i| MEMBERS.get(i % MEMBERS.len()).copied())
+                // Keep keys unique (duplicate keys are a JSON_SYNTAX finding, tested above).
+                .filter(|m| {
+                    let key = m.split(':').next().unwrap_or("");
+                    let fresh = !seen.contains(&key.to_string());
+                    seen.push(key.to_string());
+                    fresh
+                })
+                .collect();
+            format!("{{{}}}", parts.join(","))
+        })
+        .collect();
+    let version = match version % 3 {
+        0 => r#""Version":"2012-10-17","#,
+        1 => r#""Version":"2008-10-17","#,
+        _ => "",
+    };
+    format!("{{{version}\"Statement\":[{}]}}", st.join(","))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn refused_policies_lint_with_an_error(
+        version in 0u8..3,
+        statements in prop::collection::vec(prop::collection::vec(0usize..40, 0..7), 0..4),
+    ) {
+        let text = policy_from(version, &statements);
+        for ty in [ServiceControlPolicy, ResourceControlPolicy] {
+            let findings = lint(ty, &text);
+            if orgtui::engine::validate_policy_document(ty, &text).is_err() {
+                prop_assert!(orgtui::policy::lint::has_error(&findings), "{ty} {text} {findings:?}");
+            }
         }
     }
 }
