@@ -271,6 +271,9 @@ fn inheritance_operator() {
     expect(TagPolicy, text, "INHERITANCE_OPERATOR", Severity::Error, 2, 3);
     let text = "{\"services\": {\"lex\": {\"opt_out_policy\": {\n \"@@append\": [\"optIn\"]}}}}";
     expect(AiservicesOptOutPolicy, text, "INHERITANCE_OPERATOR", Severity::Error, 2, 2);
+    // The key the message names as found, not the one it expects.
+    let text = "{\"tags\": {},\n \"other\": {}}";
+    expect(TagPolicy, text, "INHERITANCE_OPERATOR", Severity::Error, 2, 2);
     let text = r#"{"plans":{"p":{"rules":{"@@append":"x"}}}}"#;
     expect_at(BackupPolicy, text, "INHERITANCE_OPERATOR", Severity::Error, "\"@@append");
 }

@@ -115,9 +115,12 @@ pub(super) fn value_problem(op: BaseOp, v: &str) -> Option<String> {
     }
 }
 
-/// The position of the first object key (searching depth-first) that `message` quotes or names.
+/// The position of the object key that `message` quotes last (the engine's messages name the
+/// offending key after any expected one: `may only contain "tags" … (found "other")`); among
+/// keys quoted at the same place, the first found depth-first. Else the first `@@` key named.
 pub(super) fn find_named_key(root: &Json, message: &str) -> Option<Pos> {
     let mut stack = vec![(root, 0usize)];
+    let mut best: Option<(usize, Pos)> = None;
     let mut fallback = None;
     while let Some((v, depth)) = stack.pop() {
         if depth > json::MAX_DEPTH {
@@ -130,13 +133,15 @@ pub(super) fn find_named_key(root: &Json, message: &str) -> Option<Pos> {
                 }
                 for m in members {
                     if m.key.is_empty() {
-                        if message.contains("empty") {
-                            return Some(m.key_pos);
+                        if message.contains("empty") && best.is_none() {
+                            best = Some((0, m.key_pos));
                         }
                         continue;
                     }
-                    if message.contains(&format!("{:?}", m.key)) {
-                        return Some(m.key_pos);
+                    if let Some(at) = message.rfind(&format!("{:?}", m.key))
+                        && best.is_none_or(|(b, _)| at > b)
+                    {
+                        best = Some((at, m.key_pos));
                     }
                     if fallback.is_none() && m.key.starts_with("@@") && message.contains(m.key.as_str()) {
                         fallback = Some(m.key_pos);
@@ -151,5 +156,5 @@ pub(super) fn find_named_key(root: &Json, message: &str) -> Option<Pos> {
             _ => {}
         }
     }
-    fallback
+    best.map(|(_, p)| p).or(fallback)
 }
