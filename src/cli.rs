@@ -64,6 +64,19 @@ pub enum Command {
         #[arg(long, value_name = "FILE|-")]
         request: String,
     },
+    /// Lint a policy document: findings (ERROR, SECURITY_WARNING, WARNING, SUGGESTION) with
+    /// code, message and line:column. Exit 1 when there is an ERROR.
+    Lint {
+        /// The policy type (SERVICE_CONTROL_POLICY, RESOURCE_CONTROL_POLICY, TAG_POLICY, ...).
+        #[arg(long = "type", value_name = "POLICY_TYPE")]
+        policy_type: String,
+        /// Print the findings as a JSON array.
+        #[arg(long)]
+        json: bool,
+        /// The policy file, or `-` for standard input.
+        #[arg(value_name = "FILE|-")]
+        file: String,
+    },
 }
 
 /// Options of `orgtui serve`.
@@ -168,6 +181,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Serve(args)) => serve(cli.source.org, args),
         Some(Command::Simulate { request }) => simulate(&cli.source, &request, now),
+        Some(Command::Lint { policy_type, json, file }) => lint(&policy_type, json, &file),
     }
 }
 
@@ -303,4 +317,54 @@ fn simulate(source: &Source, request: &str, now: crate::model::Timestamp) -> Res
         out.push('\n');
     }
     emit(None, &out)
+}
+
+/// `orgtui lint`: a bad --type is exit 2 listing the valid types; an unreadable file exit 1;
+/// findings are printed (text or JSON), and any ERROR finding makes the exit code 1.
+fn lint(policy_type: &str, json: bool, file: &str) -> Result<(), Failure> {
+    use crate::model::PolicyType;
+    use crate::policy::lint;
+    use std::io::Read;
+    let ty: PolicyType = policy_type.parse().map_err(|_| {
+        let valid: Vec<&str> = PolicyType::ALL.iter().map(|t| t.as_str()).collect();
+        Failure::input(format!("invalid --type {policy_type:?}; valid types: {}", valid.join(", ")))
+    })?;
+    let text = if file == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Failure::operation(format!("cannot read the policy from standard input: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(file).map_err(|e| Failure::operation(format!("cannot read {file}: {e}")))?
+    };
+    let findings = lint::lint(ty, &text);
+    let out = if json {
+        lint::findings_to_json(&findings)
+    } else {
+        let mut out = String::new();
+        for f in &findings {
+            out.push_str(&crate::model::text::sanitize(&f.to_string()));
+            out.push('\n');
+        }
+        let count = |s: lint::Severity| findings.iter().filter(|f| f.severity == s).count();
+        out.push_str(&format!(
+            "{} finding(s): {} error, {} security warning, {} warning, {} suggestion\n",
+            findings.len(),
+            count(lint::Severity::Error),
+            count(lint::Severity::SecurityWarning),
+            count(lint::Severity::Warning),
+            count(lint::Severity::Suggestion),
+        ));
+        out
+    };
+    emit(None, &out)?;
+    if lint::has_error(&findings) {
+        return Err(Failure::operation(format!(
+            "{} has {} error(s)",
+            if file == "-" { "the policy" } else { file },
+            findings.iter().filter(|f| f.severity == lint::Severity::Error).count()
+        )));
+    }
+    Ok(())
 }

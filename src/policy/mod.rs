@@ -10,6 +10,7 @@ pub mod compile;
 pub mod conditions;
 pub mod eval;
 pub mod json;
+pub mod lint;
 pub mod matching;
 pub mod org;
 pub mod parse;
