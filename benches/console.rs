@@ -76,11 +76,14 @@ fn benches(c: &mut Criterion) {
         })
     });
     update::update(&mut app, key('/'));
+    // One keystroke per iteration: alternately type `e` and delete it, drawing after each.
+    let mut typed = false;
     g.bench_function("filter keystroke + frame, 10k expanded", |b| {
         b.iter(|| {
-            update::update(&mut app, key('e'));
+            let k = if typed { Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)) } else { key('e') };
+            typed = !typed;
+            update::update(&mut app, k);
             draw(&mut term, &app);
-            update::update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
         })
     });
     g.finish();
