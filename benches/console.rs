@@ -80,7 +80,11 @@ fn benches(c: &mut Criterion) {
     let mut typed = false;
     g.bench_function("filter keystroke + frame, 10k expanded", |b| {
         b.iter(|| {
-            let k = if typed { Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)) } else { key('e') };
+            let k = if typed {
+                Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE))
+            } else {
+                key('e')
+            };
             typed = !typed;
             update::update(&mut app, k);
             draw(&mut term, &app);

@@ -1,0 +1,172 @@
+//! Keys while a dialog is open: help, palette, forms and typed confirmations.
+
+use super::{run, submit};
+use crate::model::*;
+use crate::tui::app::App;
+use crate::tui::command::{Command, complete};
+use crate::tui::dialog::{Confirm, Form, FormKind, Modal};
+use crate::tui::msg::{Call, Effect};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let Some(modal) = app.modal.take() else { return Vec::new() };
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    match modal {
+        Modal::Help { scroll } => {
+            let scroll = match k.code {
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => return Vec::new(),
+                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+                KeyCode::PageDown => scroll.saturating_add(10),
+                KeyCode::PageUp => scroll.saturating_sub(10),
+                _ => scroll,
+            };
+            app.modal = Some(Modal::Help { scroll });
+            Vec::new()
+        }
+        Modal::Error { .. } => Vec::new(),
+        Modal::Palette { mut input, mut error } => match k.code {
+            KeyCode::Esc => Vec::new(),
+            KeyCode::Enter => match Command::parse(&input) {
+                Ok(cmd) => run(app, cmd),
+                Err(e) => {
+                    app.modal = Some(Modal::Palette { input, error: Some(e) });
+                    Vec::new()
+                }
+            },
+            KeyCode::Tab => {
+                let c = complete(&input);
+                if let Some(first) = c.first() {
+                    let common = c.iter().fold(first.to_string(), |acc, n| {
+                        acc.chars().zip(n.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
+                    });
+                    input = if c.len() == 1 { format!("{common} ") } else { common };
+                }
+                app.modal = Some(Modal::Palette { input, error: None });
+                Vec::new()
+            }
+            KeyCode::Backspace => {
+                input.pop();
+                app.modal = Some(Modal::Palette { input, error: None });
+                Vec::new()
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() && input.chars().count() < 256 => {
+                input.push(c);
+                error = None;
+                app.modal = Some(Modal::Palette { input, error });
+                Vec::new()
+            }
+            _ => {
+                app.modal = Some(Modal::Palette { input, error });
+                Vec::new()
+            }
+        },
+        Modal::Form(form) => form_key(app, form, k),
+        Modal::Confirm(c) => confirm_key(app, c, k),
+    }
+}
+
+pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    match k.code {
+        KeyCode::Esc => {
+            if let Some(op) = form.submitting.take() {
+                app.pending.remove(&op);
+                form.error =
+                    Some("Cancelled; nothing was sent back. Edit and press Enter to try again.".into());
+                app.modal = Some(Modal::Form(form));
+                return vec![Effect::Cancel { op }];
+            }
+            return Vec::new();
+        }
+        _ if form.submitting.is_some() => {}
+        KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % form.fields.len().max(1),
+        KeyCode::BackTab | KeyCode::Up => {
+            form.focus = (form.focus + form.fields.len().max(1) - 1) % form.fields.len().max(1)
+        }
+        KeyCode::Backspace => {
+            if let Some(f) = form.current() {
+                f.value.pop();
+            }
+        }
+        KeyCode::Enter => {
+            if form.focus + 1 < form.fields.len() {
+                form.focus += 1;
+            } else {
+                return submit_form(app, form);
+            }
+        }
+        KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            if let Some(f) = form.current() {
+                if f.value.chars().count() < 256 {
+                    f.value.push(c);
+                }
+            }
+        }
+        _ => {}
+    }
+    app.modal = Some(Modal::Form(form));
+    Vec::new()
+}
+
+pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
+    let v = |i: usize| form.fields.get(i).map(|f| f.value.trim().to_string()).unwrap_or_default();
+    let (call, label) = match &form.kind {
+        FormKind::CreateOu { parent, .. } => {
+            (Call::CreateOu { parent: parent.clone(), name: v(0) }, format!("Creating OU {}", v(0)))
+        }
+        FormKind::RenameOu { ou } => {
+            (Call::RenameOu { ou: ou.clone(), name: v(0) }, format!("Renaming to {}", v(0)))
+        }
+        FormKind::CreateAccount => {
+            (Call::CreateAccount { name: v(0), email: v(1) }, format!("Creating account {}", v(0)))
+        }
+        FormKind::Tag { target, target_name } => (
+            Call::Tag { target: target.clone(), tags: vec![Tag::new(v(0), v(1))] },
+            format!("Tagging {target_name}"),
+        ),
+        FormKind::Untag { target, target_name } => {
+            (Call::Untag { target: target.clone(), keys: vec![v(0)] }, format!("Untagging {target_name}"))
+        }
+    };
+    let effects = submit(app, call, label);
+    if let Some(Effect::Call { op, .. }) = effects.first() {
+        form.submitting = Some(*op);
+        form.error = None;
+    }
+    app.modal = Some(Modal::Form(form));
+    effects
+}
+
+pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Effect> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    match k.code {
+        KeyCode::Esc => {
+            if let Some(op) = c.submitting.take() {
+                app.pending.remove(&op);
+                return vec![Effect::Cancel { op }];
+            }
+            return Vec::new();
+        }
+        _ if c.submitting.is_some() => {}
+        KeyCode::Backspace => {
+            c.typed.pop();
+        }
+        KeyCode::Enter => {
+            if c.typed.trim() == c.expect {
+                let effects = submit(app, c.call.clone(), c.title.clone());
+                if let Some(Effect::Call { op, .. }) = effects.first() {
+                    c.submitting = Some(*op);
+                    c.error = None;
+                }
+                app.modal = Some(Modal::Confirm(c));
+                return effects;
+            }
+            c.error = Some(format!("Type {} exactly to confirm, or Esc to cancel.", c.expect));
+        }
+        KeyCode::Char(ch) if !ctrl && !ch.is_control() && c.typed.chars().count() < 256 => c.typed.push(ch),
+        _ => {}
+    }
+    app.modal = Some(Modal::Confirm(c));
+    Vec::new()
+}

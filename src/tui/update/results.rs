@@ -1,0 +1,115 @@
+//! Results of backend calls: close or annotate the dialog that started them, reload, and
+//! follow account creations to their end.
+
+use super::load;
+use crate::model::text::sanitize;
+use crate::model::*;
+use crate::tui::app::{App, Creation, Status};
+use crate::tui::dialog::{Modal, describe_error};
+use crate::tui::msg::{Effect, Outcome};
+
+pub(super) fn on_done(
+    app: &mut App,
+    op: crate::tui::msg::OpId,
+    result: Result<Outcome, OrgError>,
+) -> Vec<Effect> {
+    let Some(label) = app.pending.remove(&op) else { return Vec::new() };
+    app.dirty = true;
+    // The dialog that started this call, if it is still open.
+    let owned = match &app.modal {
+        Some(Modal::Form(f)) => f.submitting == Some(op),
+        Some(Modal::Confirm(c)) => c.submitting == Some(op),
+        _ => false,
+    };
+    match result {
+        Err(e) => {
+            let text = describe_error(&e);
+            crate::tui::log::line(&format!("{label} failed: {text}"));
+            if owned {
+                match &mut app.modal {
+                    Some(Modal::Form(f)) => {
+                        f.submitting = None;
+                        f.error = Some(text);
+                    }
+                    Some(Modal::Confirm(c)) => {
+                        c.submitting = None;
+                        c.error = Some(text);
+                    }
+                    _ => {}
+                }
+            } else if app.modal.is_none() {
+                app.reveal_after_load = None;
+                app.modal = Some(Modal::Error { title: format!("{label} failed"), message: text });
+            } else {
+                app.set_status(Status::Error(format!("{label} failed: {text}")));
+            }
+            Vec::new()
+        }
+        Ok(outcome) => {
+            if owned {
+                app.modal = None;
+            }
+            match outcome {
+                Outcome::Done { message, reveal } => {
+                    if reveal.is_some() {
+                        app.reveal_after_load = reveal;
+                    }
+                    app.set_status(Status::Ok(message));
+                    load(app)
+                }
+                Outcome::CreateStarted(st) => {
+                    app.creations.push(Creation {
+                        request_id: st.id.to_string(),
+                        name: sanitize(&st.account_name),
+                        state: st.state,
+                        detail: format!("request {}", st.id),
+                    });
+                    app.set_status(Status::Info(format!(
+                        "Creating account {}: {} (request {}).",
+                        sanitize(&st.account_name),
+                        st.state,
+                        st.id
+                    )));
+                    vec![Effect::PollCreateAccount { request_id: st.id.to_string(), delay_ms: 1000 }]
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn on_create_status(app: &mut App, result: Result<CreateAccountStatus, OrgError>) -> Vec<Effect> {
+    app.dirty = true;
+    let st = match result {
+        Ok(st) => st,
+        Err(e) => {
+            app.set_status(Status::Error(format!(
+                "Checking an account creation failed: {}",
+                describe_error(&e)
+            )));
+            return Vec::new();
+        }
+    };
+    let id = st.id.to_string();
+    let Some(c) = app.creations.iter_mut().find(|c| c.request_id == id) else { return Vec::new() };
+    c.state = st.state;
+    match st.state {
+        CreateAccountState::InProgress => {
+            vec![Effect::PollCreateAccount { request_id: id, delay_ms: 1000 }]
+        }
+        CreateAccountState::Succeeded => {
+            let account = st.account_id.map(|a| a.to_string()).unwrap_or_default();
+            c.detail = format!("account {account}");
+            let name = c.name.clone();
+            app.set_status(Status::Ok(format!("Account {name} created: {account}.")));
+            app.reveal_after_load = Some(account);
+            load(app)
+        }
+        CreateAccountState::Failed => {
+            let reason = st.failure_reason.map_or_else(|| "unknown reason".to_string(), |r| r.to_string());
+            c.detail = reason.clone();
+            let name = c.name.clone();
+            app.set_status(Status::Error(format!("Creating account {name} FAILED: {reason}.")));
+            Vec::new()
+        }
+    }
+}
