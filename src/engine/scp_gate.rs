@@ -3,6 +3,7 @@
 //! deliberately small evaluator — action matching only, no resources or conditions — the
 //! full evaluator with traces lives in `policy/`.
 
+use super::delegation_doc::wildcard;
 use super::{Engine, Membership};
 use crate::model::*;
 use serde_json::Value;
@@ -55,9 +56,12 @@ fn statements(doc: &Value) -> Vec<&Value> {
 
 /// Whether a statement's Action (or NotAction) covers `action`.
 fn statement_matches(st: &Value, action: &str) -> bool {
+    // Actions match case-insensitively.
+    let action = action.to_ascii_lowercase();
+    let matches = |p: &str| wildcard(&p.to_ascii_lowercase(), &action);
     let any = |v: &Value| match v {
-        Value::String(s) => wildcard_match(s, action),
-        Value::Array(a) => a.iter().filter_map(Value::as_str).any(|s| wildcard_match(s, action)),
+        Value::String(s) => matches(s),
+        Value::Array(a) => a.iter().filter_map(Value::as_str).any(matches),
         _ => false,
     };
     match (st.get("Action"), st.get("NotAction")) {
@@ -67,44 +71,19 @@ fn statement_matches(st: &Value, action: &str) -> bool {
     }
 }
 
-/// Case-insensitive match of an IAM action pattern with `*` and `?` wildcards.
-pub(crate) fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.to_ascii_lowercase().chars().collect();
-    let t: Vec<char> = text.to_ascii_lowercase().chars().collect();
-    let (mut pi, mut ti, mut star, mut mark) = (0usize, 0usize, None::<usize>, 0usize);
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    while pi < p.len() && p[pi] == '*' {
-        pi += 1;
-    }
-    pi == p.len()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::wildcard_match;
+    use super::statement_matches;
+    use serde_json::json;
 
     #[test]
-    fn wildcards() {
-        assert!(wildcard_match("*", "organizations:LeaveOrganization"));
-        assert!(wildcard_match("organizations:Leave*", "organizations:LeaveOrganization"));
-        assert!(wildcard_match("Organizations:leaveorganization", "organizations:LeaveOrganization"));
-        assert!(wildcard_match("organizations:?eave*", "organizations:LeaveOrganization"));
-        assert!(!wildcard_match("organizations:Describe*", "organizations:LeaveOrganization"));
-        assert!(!wildcard_match("", "x"));
+    fn actions_match_case_insensitively_with_wildcards() {
+        let leave = "organizations:LeaveOrganization";
+        assert!(statement_matches(&json!({"Action": "*"}), leave));
+        assert!(statement_matches(&json!({"Action": ["s3:*", "Organizations:leave*"]}), leave));
+        assert!(statement_matches(&json!({"Action": "organizations:?eave*"}), leave));
+        assert!(!statement_matches(&json!({"Action": "organizations:Describe*"}), leave));
+        assert!(statement_matches(&json!({"NotAction": "s3:*"}), leave));
+        assert!(!statement_matches(&json!({"Resource": "*"}), leave));
     }
 }

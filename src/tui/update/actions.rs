@@ -250,10 +250,7 @@ pub(super) fn remove_or_close(app: &mut App, close: bool) {
 }
 
 pub(super) fn selected_target(app: &mut App) -> Option<(String, String)> {
-    match app.selection() {
-        Some((_, id, name)) => Some((id, name)),
-        None => None,
-    }
+    app.selection().map(|(_, id, name)| (id, name))
 }
 
 pub(super) fn parse_tag(s: &str) -> Option<Tag> {
