@@ -2,6 +2,7 @@
 //! commands work the same on the in-memory engine and on the live API.
 
 pub mod memory;
+pub mod request;
 pub mod walk;
 
 use crate::model::*;

@@ -13,6 +13,52 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use tui_tree_widget::{TreeItem, TreeState};
 
+/// The console's pages, numbered as their keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
+    Accounts,
+    Policies,
+    Inspector,
+    Invitations,
+    Services,
+    Settings,
+}
+
+impl Page {
+    /// Every page in key order.
+    pub const ALL: [Page; 6] =
+        [Page::Accounts, Page::Policies, Page::Inspector, Page::Invitations, Page::Services, Page::Settings];
+
+    /// The page's key (1–6).
+    pub fn number(self) -> u8 {
+        match self {
+            Page::Accounts => 1,
+            Page::Policies => 2,
+            Page::Inspector => 3,
+            Page::Invitations => 4,
+            Page::Services => 5,
+            Page::Settings => 6,
+        }
+    }
+
+    /// The page for a key.
+    pub fn from_number(n: u8) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.number() == n)
+    }
+
+    /// The page's title, as the AWS console names it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Accounts => "AWS accounts",
+            Page::Policies => "Policies",
+            Page::Inspector => "Inspector",
+            Page::Invitations => "Invitations",
+            Page::Services => "Services",
+            Page::Settings => "Settings",
+        }
+    }
+}
+
 /// Which pane has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -72,6 +118,13 @@ pub struct Loaded {
 pub struct App {
     pub source: Source,
     pub theme: Theme,
+    /// The page on screen.
+    pub page: Page,
+    /// Each page's own state.
+    pub pages: super::pages::PageStates,
+    /// Unsaved policy texts by policy id (`new:TYPE` for a policy not yet created): kept by the
+    /// editor, read by the inspector's what-if.
+    pub drafts: BTreeMap<String, String>,
     pub keymap: Keymap,
     pub data: Option<Loaded>,
     pub load_error: Option<String>,
@@ -118,6 +171,9 @@ impl App {
         App {
             source,
             theme,
+            page: Page::Accounts,
+            pages: super::pages::PageStates::default(),
+            drafts: BTreeMap::new(),
             keymap,
             data: None,
             load_error: None,
@@ -170,6 +226,7 @@ impl App {
         if let Some(id) = self.reveal_after_load.take() {
             self.reveal(&id);
         }
+        super::pages::on_load(self);
     }
 
     /// Recomputes the filter's kept set and the widget items (data or filter changed).

@@ -26,7 +26,10 @@ pub enum Command {
     CreateOu(Option<String>),
     RenameOu(Option<String>),
     DeleteOu,
-    Move { account: Option<String>, target: Option<String> },
+    Move {
+        account: Option<String>,
+        target: Option<String>,
+    },
     CreateAccount,
     RemoveAccount,
     CloseAccount,
@@ -35,6 +38,11 @@ pub enum Command {
     CopyId,
     CopyArn,
     Mouse,
+    /// A page's own action (see `pages::ACTIONS`), with its argument.
+    Action {
+        name: String,
+        arg: Option<String>,
+    },
 }
 
 /// Names, argument hints and descriptions of the palette commands, for completion and help.
@@ -51,6 +59,11 @@ pub const PALETTE: &[(&str, &str, &str)] = &[
     ("untag", "[key]", "remove a tag from the selection"),
     ("copy-id", "", "copy the selection's id (OSC 52)"),
     ("copy-arn", "", "copy the selection's ARN (OSC 52)"),
+    (
+        "page",
+        "<1-6>",
+        "show a page: 1 accounts, 2 policies, 3 inspector, 4 invitations, 5 services, 6 settings",
+    ),
     ("refresh", "", "reload the organization"),
     ("filter", "", "filter the tree"),
     ("mouse", "", "toggle mouse capture"),
@@ -108,6 +121,9 @@ impl Command {
             "copy-arn" => Command::CopyArn,
             "mouse" => Command::Mouse,
             "" => return Err("type a command, e.g. goto, create-ou, move, refresh, quit".into()),
+            other if super::pages::find_action(other).is_some() => {
+                Command::Action { name: other.to_string(), arg: arg() }
+            }
             other => return Err(format!("unknown command {other:?}; Tab completes the command names")),
         };
         Ok(cmd)
@@ -120,7 +136,12 @@ pub fn complete(input: &str) -> Vec<&'static str> {
     if word.contains(char::is_whitespace) {
         return Vec::new();
     }
-    PALETTE.iter().map(|(n, _, _)| *n).filter(|n| n.starts_with(word)).collect()
+    PALETTE
+        .iter()
+        .map(|(n, _, _)| *n)
+        .chain(super::pages::actions().map(|a| a.name))
+        .filter(|n| n.starts_with(word))
+        .collect()
 }
 
 #[cfg(test)]

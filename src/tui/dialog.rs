@@ -12,14 +12,56 @@ pub struct Field {
     pub hint: &'static str,
 }
 
+/// Builds a page's call from a form: `context` is what the page stored when it opened the form
+/// (ids, names), `values` the trimmed field values. An `Err` is shown in the form, which stays
+/// open with what the user typed.
+pub type FormBuild = fn(context: &[String], values: &[String]) -> Result<(Call, String), String>;
+
+/// A named form builder (compared by name: function addresses are not stable).
+#[derive(Clone, Copy)]
+pub struct FormBuilder {
+    pub name: &'static str,
+    pub build: FormBuild,
+}
+
+impl PartialEq for FormBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for FormBuilder {}
+
+impl std::fmt::Debug for FormBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FormBuilder({})", self.name)
+    }
+}
+
 /// What a form does when submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    CreateOu { parent: String, parent_name: String },
-    RenameOu { ou: String },
+    CreateOu {
+        parent: String,
+        parent_name: String,
+    },
+    RenameOu {
+        ou: String,
+    },
     CreateAccount,
-    Tag { target: String, target_name: String },
-    Untag { target: String, target_name: String },
+    Tag {
+        target: String,
+        target_name: String,
+    },
+    Untag {
+        target: String,
+        target_name: String,
+    },
+    /// A form opened by a page, which says how to turn it into a call.
+    Custom {
+        builder: FormBuilder,
+        context: Vec<String>,
+    },
 }
 
 /// A form: fields, the focused one, the last error and the call in flight.

@@ -154,6 +154,10 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
             b.tag_resource(TagResourceRequest { resource_id: target.clone(), tags }).await?;
             Ok(done(format!("Tagged {target} with {}.", keys.join(", ")), Some(target)))
         }
+        Call::Api { request, done, reveal } => {
+            let response = request.send(b).await?;
+            Ok(Outcome::Response { message: crate::model::text::sanitize(&done), reveal, response })
+        }
         Call::Untag { target, keys } => {
             b.untag_resource(UntagResourceRequest { resource_id: target.clone(), tag_keys: keys.clone() })
                 .await?;

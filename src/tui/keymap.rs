@@ -10,6 +10,7 @@
 //! A bad file never stops the console: the defaults are used and the problem is shown, naming
 //! the line.
 
+use super::app::Page;
 use super::command::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -130,8 +131,11 @@ pub struct Binding {
     pub command: &'static str,
     pub keys: Vec<Key>,
     pub desc: &'static str,
-    /// Short label in the footer of the accounts page (not shown there when `None`).
+    /// Short label in the footer (not shown there when `None`).
     pub footer: Option<&'static str>,
+    /// The page the binding works on; `None` for every page. A page's binding wins over a
+    /// global one on the same key.
+    pub page: Option<Page>,
 }
 
 /// The active keymap.
@@ -146,8 +150,16 @@ fn keys(specs: &[&str]) -> Vec<Key> {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let b = |command, k: &[&str], desc, footer| Binding { command, keys: keys(k), desc, footer };
-        Keymap {
+        let b =
+            |command, k: &[&str], desc, footer| Binding { command, keys: keys(k), desc, footer, page: None };
+        let acc = |command, k: &[&str], desc, footer| Binding {
+            command,
+            keys: keys(k),
+            desc,
+            footer,
+            page: Some(Page::Accounts),
+        };
+        let mut map = Keymap {
             bindings: vec![
                 b("up", &["up", "k"], "move up", None),
                 b("down", &["down", "j"], "move down", None),
@@ -160,25 +172,40 @@ impl Default for Keymap {
                 b("open", &["enter"], "open / act on the selection", None),
                 b("next-pane", &["tab"], "next pane", None),
                 b("page 1", &["1"], "AWS accounts page", None),
-                b("filter", &["/"], "filter by name, id, email or key=value tag", Some("filter")),
+                b("page 2", &["2"], "Policies page", None),
+                b("page 3", &["3"], "Inspector page", None),
+                b("page 4", &["4"], "Invitations page", None),
+                b("page 5", &["5"], "Services page", None),
+                b("page 6", &["6"], "Settings page", None),
+                acc("filter", &["/"], "filter by name, id, email or key=value tag", Some("filter")),
                 b("palette", &[":"], "command palette", Some("command")),
                 b("help", &["?"], "help", Some("help")),
                 b("refresh", &["r"], "refresh", None),
-                b("create-ou", &["c"], "create an OU under the selection", Some("new OU")),
-                b("rename-ou", &["e"], "rename the selected OU", None),
-                b("delete-ou", &["D"], "delete the selected OU", None),
-                b("move", &["m"], "move the selected account", Some("move")),
-                b("create-account", &["a"], "create an account", Some("new account")),
-                b("remove-account", &["X"], "remove the selected account", None),
-                b("close-account", &["C"], "close the selected account", None),
-                b("tag", &["t"], "add a tag", None),
-                b("untag", &["T"], "remove a tag", None),
-                b("copy-id", &["y"], "copy the id", None),
-                b("copy-arn", &["Y"], "copy the ARN", None),
+                acc("create-ou", &["c"], "create an OU under the selection", Some("new OU")),
+                acc("rename-ou", &["e"], "rename the selected OU", None),
+                acc("delete-ou", &["D"], "delete the selected OU", None),
+                acc("move", &["m"], "move the selected account", Some("move")),
+                acc("create-account", &["a"], "create an account", Some("new account")),
+                acc("remove-account", &["X"], "remove the selected account", None),
+                acc("close-account", &["C"], "close the selected account", None),
+                acc("tag", &["t"], "add a tag", None),
+                acc("untag", &["T"], "remove a tag", None),
+                acc("copy-id", &["y"], "copy the id", None),
+                acc("copy-arn", &["Y"], "copy the ARN", None),
                 b("cancel", &["esc"], "back / cancel", None),
                 b("quit", &["q"], "quit", Some("quit")),
             ],
+        };
+        for a in super::pages::actions() {
+            map.bindings.push(Binding {
+                command: a.name,
+                keys: keys(a.keys),
+                desc: a.desc,
+                footer: a.footer,
+                page: Some(a.page),
+            });
         }
+        map
     }
 }
 
@@ -196,9 +223,13 @@ impl std::fmt::Display for KeymapError {
 }
 
 impl Keymap {
-    /// The command a key runs.
-    pub fn command_for(&self, key: &Key) -> Option<Command> {
-        let b = self.bindings.iter().find(|b| b.keys.contains(key))?;
+    /// The command a key runs on `page`: the page's own binding first, then a global one.
+    pub fn command_for(&self, key: &Key, page: Page) -> Option<Command> {
+        let b = self
+            .bindings
+            .iter()
+            .find(|b| b.page == Some(page) && b.keys.contains(key))
+            .or_else(|| self.bindings.iter().find(|b| b.page.is_none() && b.keys.contains(key)))?;
         Command::parse(b.command).ok()
     }
 
@@ -252,8 +283,13 @@ impl Keymap {
                 let Some(idx) = map.bindings.iter().position(|b| b.command == command) else {
                     return Err(KeymapError { line, message: format!("unknown command {command:?}") });
                 };
+                // The keys leave every binding that could clash: the same page's and, for a
+                // global binding, every page's.
+                let scope = map.bindings[idx].page;
                 for b in &mut map.bindings {
-                    b.keys.retain(|k| !parsed.contains(k));
+                    if scope.is_none() || b.page.is_none() || b.page == scope {
+                        b.keys.retain(|k| !parsed.contains(k));
+                    }
                 }
                 map.bindings[idx].keys = parsed;
             }
@@ -291,17 +327,18 @@ mod tests {
         for (key, cmd) in
             [("j", Command::Down), ("down", Command::Down), ("q", Command::Quit), ("/", Command::Filter)]
         {
-            assert_eq!(k.command_for(&Key::parse(key).unwrap()), Some(cmd), "{key}");
+            assert_eq!(k.command_for(&Key::parse(key).unwrap(), Page::Accounts), Some(cmd), "{key}");
         }
     }
 
     #[test]
     fn overrides_replace_and_steal_keys() {
         let k = Keymap::with_overrides("[keys]\ncreate-ou = \"n\"\nquit = [\"ctrl-q\", \"c\"]\n").unwrap();
-        assert_eq!(k.command_for(&Key::parse("n").unwrap()), Some(Command::CreateOu(None)));
-        assert_eq!(k.command_for(&Key::parse("c").unwrap()), Some(Command::Quit));
-        assert_eq!(k.command_for(&Key::parse("ctrl-q").unwrap()), Some(Command::Quit));
-        assert_eq!(k.command_for(&Key::parse("q").unwrap()), None);
+        let on = |s: &str| k.command_for(&Key::parse(s).unwrap(), Page::Accounts);
+        assert_eq!(on("n"), Some(Command::CreateOu(None)));
+        assert_eq!(on("c"), Some(Command::Quit));
+        assert_eq!(on("ctrl-q"), Some(Command::Quit));
+        assert_eq!(on("q"), None);
     }
 
     #[test]

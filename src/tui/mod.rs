@@ -10,6 +10,7 @@ pub mod effects;
 pub mod keymap;
 pub mod log;
 pub mod msg;
+pub mod pages;
 pub mod terminal;
 pub mod theme;
 pub mod tree;

@@ -36,20 +36,57 @@ pub enum Outcome {
     Done { message: String, reveal: Option<String> },
     /// CreateAccount accepted: its status is polled from here on.
     CreateStarted(CreateAccountStatus),
+    /// A `Call::Api` succeeded: like `Done`, and the page that sent it sees the response.
+    Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
 }
 
 /// A change the console can make, as data (shown in confirmations before it runs).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Call {
-    CreateOu { parent: String, name: String },
-    RenameOu { ou: String, name: String },
-    DeleteOu { ou: String, name: String },
-    Move { account: String, source: String, destination: String },
-    CreateAccount { name: String, email: String },
-    Remove { account: String, name: String },
-    Close { account: String, name: String },
-    Tag { target: String, tags: Vec<Tag> },
-    Untag { target: String, keys: Vec<String> },
+    CreateOu {
+        parent: String,
+        name: String,
+    },
+    RenameOu {
+        ou: String,
+        name: String,
+    },
+    DeleteOu {
+        ou: String,
+        name: String,
+    },
+    Move {
+        account: String,
+        source: String,
+        destination: String,
+    },
+    CreateAccount {
+        name: String,
+        email: String,
+    },
+    Remove {
+        account: String,
+        name: String,
+    },
+    Close {
+        account: String,
+        name: String,
+    },
+    Tag {
+        target: String,
+        tags: Vec<Tag>,
+    },
+    Untag {
+        target: String,
+        keys: Vec<String>,
+    },
+    /// Any other operation (the pages beyond the accounts page build these): `done` is the
+    /// status line on success, `reveal` what to select after the reload.
+    Api {
+        request: crate::backend::request::ApiRequest,
+        done: String,
+        reveal: Option<String>,
+    },
 }
 
 /// Work for the effect runner.

@@ -128,6 +128,17 @@ pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
         FormKind::Untag { target, target_name } => {
             (Call::Untag { target: target.clone(), keys: vec![v(0)] }, format!("Untagging {target_name}"))
         }
+        FormKind::Custom { builder, context } => {
+            let values: Vec<String> = (0..form.fields.len()).map(v).collect();
+            match (builder.build)(context, &values) {
+                Ok(built) => built,
+                Err(e) => {
+                    form.error = Some(e);
+                    app.modal = Some(Modal::Form(form));
+                    return Vec::new();
+                }
+            }
+        }
     };
     let effects = submit(app, call, label);
     if let Some(Effect::Call { op, .. }) = effects.first() {

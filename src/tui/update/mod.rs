@@ -7,7 +7,7 @@ mod actions;
 mod dialogs;
 mod results;
 
-use super::app::{App, Focus, Status};
+use super::app::{App, Focus, Page, Status};
 use super::command::Command;
 use super::dialog::{Field, Form, FormKind, Modal, describe_error};
 use super::keymap::Key;
@@ -85,11 +85,14 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     if app.modal.is_some() {
         return modal_key(app, k);
     }
-    if app.filter_editing {
+    if app.filter_editing && app.page == Page::Accounts {
         return filter_key(app, k);
     }
+    if let Some(effects) = super::pages::raw_key(app, &k) {
+        return effects;
+    }
     let key = Key::from_event(&k);
-    match app.keymap.command_for(&key) {
+    match app.keymap.command_for(&key, app.page) {
         Some(Command::Quit) if !app.pending.is_empty() && !app.quit_armed => {
             app.quit_armed = true;
             app.set_status(Status::Info(format!(
@@ -180,6 +183,12 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
     if cmd != Command::Quit {
         app.quit_armed = false;
     }
+    if is_accounts_command(&cmd) {
+        app.page = Page::Accounts;
+    }
+    if app.page != Page::Accounts && is_navigation(&cmd) {
+        return super::pages::navigate(app, &cmd).unwrap_or_default();
+    }
     let rows = app.data.as_ref().map_or(0, |d| d.rows.len());
     let row = app.selected_row().unwrap_or(0);
     match cmd {
@@ -232,11 +241,20 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::NextPane => {
             app.focus = if app.focus == Focus::Tree { Focus::Details } else { Focus::Tree };
         }
-        Command::Page(1) => app.focus = Focus::Tree,
-        Command::Page(n) => {
-            app.set_status(Status::Info(format!("There is no page {n}: only AWS accounts (1) so far.")))
+        Command::Page(n) => match Page::from_number(n).filter(|p| super::pages::available(*p)) {
+            Some(p) => {
+                app.page = p;
+                if p == Page::Accounts {
+                    app.focus = Focus::Tree;
+                }
+            }
+            None => app.set_status(Status::Info(format!("There is no page {n}."))),
+        },
+        Command::Action { name, arg } => return super::pages::action(app, &name, arg),
+        Command::Goto(q) => {
+            app.page = Page::Accounts;
+            goto(app, &q)
         }
-        Command::Goto(q) => goto(app, &q),
         Command::CreateOu(name) => return create_ou(app, name),
         Command::RenameOu(name) => return rename_ou(app, name),
         Command::DeleteOu => delete_ou(app),
@@ -275,6 +293,44 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Commands a page other than the accounts page handles itself.
+fn is_navigation(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::Up
+            | Command::Down
+            | Command::Top
+            | Command::Bottom
+            | Command::PageUp
+            | Command::PageDown
+            | Command::Collapse
+            | Command::Expand
+            | Command::Open
+            | Command::NextPane
+            | Command::Cancel
+    )
+}
+
+/// Commands that act on the accounts tree (run from the palette on another page, they bring
+/// the accounts page back so the user sees what they act on).
+fn is_accounts_command(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::Filter
+            | Command::CreateOu(_)
+            | Command::RenameOu(_)
+            | Command::DeleteOu
+            | Command::Move { .. }
+            | Command::CreateAccount
+            | Command::RemoveAccount
+            | Command::CloseAccount
+            | Command::Tag(_)
+            | Command::Untag(_)
+            | Command::CopyId
+            | Command::CopyArn
+    )
 }
 
 fn copy(app: &mut App, arn: bool) -> Vec<Effect> {

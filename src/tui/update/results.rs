@@ -50,6 +50,14 @@ pub(super) fn on_done(
                 app.modal = None;
             }
             match outcome {
+                Outcome::Response { message, reveal, response } => {
+                    crate::tui::pages::on_response(app, op, &response);
+                    if reveal.is_some() {
+                        app.reveal_after_load = reveal;
+                    }
+                    app.set_status(Status::Ok(message));
+                    load(app)
+                }
                 Outcome::Done { message, reveal } => {
                     if reveal.is_some() {
                         app.reveal_after_load = reveal;

@@ -58,12 +58,20 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(Span::styled("Keys", t.title()))];
     for b in &app.keymap.bindings {
         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        if keys.is_empty() {
+        let page_missing = b
+            .command
+            .strip_prefix("page ")
+            .and_then(|n| n.parse().ok())
+            .and_then(crate::tui::app::Page::from_number)
+            .is_some_and(|p| !crate::tui::pages::available(p));
+        if keys.is_empty() || page_missing {
             continue;
         }
+        let scope = b.page.map(|p| format!("  [{}]", p.title())).unwrap_or_default();
         out.push(Line::from(vec![
             Span::styled(format!("  {:<16}", keys.join(" ")), t.key()),
             Span::raw(b.desc),
+            Span::styled(scope, t.dim()),
         ]));
     }
     out.push(Line::default());
@@ -72,6 +80,13 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::styled(format!("  :{name} {args}"), t.key()),
             Span::raw(format!("  {desc}")),
+        ]));
+    }
+    for a in crate::tui::pages::actions() {
+        out.push(Line::from(vec![
+            Span::styled(format!("  :{} {}", a.name, a.args), t.key()),
+            Span::raw(format!("  {}", a.desc)),
+            Span::styled(format!("  [{}]", a.page.title()), t.dim()),
         ]));
     }
     out.push(Line::default());
@@ -102,7 +117,12 @@ fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str
             .iter()
             .take(8)
             .map(|n| {
-                let args = PALETTE.iter().find(|(p, _, _)| p == n).map_or("", |(_, a, _)| a);
+                let args = PALETTE
+                    .iter()
+                    .find(|(p, _, _)| p == n)
+                    .map(|(_, a, _)| *a)
+                    .or_else(|| crate::tui::pages::find_action(n).map(|a| a.args))
+                    .unwrap_or("");
                 format!("{n} {args}").trim_end().to_string()
             })
             .collect();

@@ -4,7 +4,7 @@
 pub mod details;
 pub mod dialogs;
 
-use super::app::{App, Focus, Status};
+use super::app::{App, Focus, Page, Status};
 use super::dialog::Modal;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -32,7 +32,10 @@ pub fn draw(f: &mut Frame, app: &App) {
         ])
         .split(area);
     header(f, app, rows[0]);
-    accounts_page(f, app, rows[1]);
+    match app.page {
+        Page::Accounts => accounts_page(f, app, rows[1]),
+        _ => super::pages::draw(f, app, rows[1]),
+    }
     status(f, app, rows[2]);
     footer(f, app, rows[3]);
     dialogs::draw(f, app, area);
@@ -188,7 +191,12 @@ fn footer(f: &mut Frame, app: &App, area: Rect) {
     } else if app.moving.is_some() {
         vec![("↑↓".into(), "pick destination"), ("enter".into(), "move here"), ("esc".into(), "cancel")]
     } else {
-        app.keymap.bindings.iter().filter_map(|b| Some((b.keys.first()?.label(), b.footer?))).collect()
+        app.keymap
+            .bindings
+            .iter()
+            .filter(|b| b.page.is_none_or(|p| p == app.page))
+            .filter_map(|b| Some((b.keys.first()?.label(), b.footer?)))
+            .collect()
     };
     let mut spans = Vec::new();
     for (k, d) in hints {
