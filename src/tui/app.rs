@@ -125,6 +125,9 @@ pub struct App {
     /// Unsaved policy texts by policy id (`new:TYPE` for a policy not yet created): kept by the
     /// editor, read by the inspector's what-if.
     pub drafts: BTreeMap<String, String>,
+    /// The policy selected on the Policies page (the editor's `edit-policy` and the
+    /// inspector's what-if start from it).
+    pub policy_selected: Option<String>,
     pub keymap: Keymap,
     pub data: Option<Loaded>,
     pub load_error: Option<String>,
@@ -174,6 +177,7 @@ impl App {
             page: Page::Accounts,
             pages: super::pages::PageStates::default(),
             drafts: BTreeMap::new(),
+            policy_selected: None,
             keymap,
             data: None,
             load_error: None,
