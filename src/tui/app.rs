@@ -128,6 +128,8 @@ pub struct App {
     /// The policy selected on the Policies page (the editor's `edit-policy` and the
     /// inspector's what-if start from it).
     pub policy_selected: Option<String>,
+    /// The policy editor, open over the page body.
+    pub editor: Option<crate::tui::editor::Editor>,
     pub keymap: Keymap,
     pub data: Option<Loaded>,
     pub load_error: Option<String>,
@@ -178,6 +180,7 @@ impl App {
             pages: super::pages::PageStates::default(),
             drafts: BTreeMap::new(),
             policy_selected: None,
+            editor: None,
             keymap,
             data: None,
             load_error: None,

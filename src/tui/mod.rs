@@ -6,6 +6,7 @@ pub mod app;
 pub mod clipboard;
 pub mod command;
 pub mod dialog;
+pub mod editor;
 pub mod effects;
 pub mod keymap;
 pub mod log;

@@ -25,7 +25,9 @@ pub struct ActionSpec {
 }
 
 /// Every page's actions, in page order.
-pub const ACTIONS: &[&[ActionSpec]] = &[];
+pub const ACTIONS: &[&[ActionSpec]] = &[
+    crate::tui::editor::ACTIONS, // the policy editor (opened from Policies and Settings)
+];
 
 /// All page actions.
 pub fn actions() -> impl Iterator<Item = &'static ActionSpec> {
@@ -93,6 +95,9 @@ pub fn navigate(app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
 
 /// Runs a page action: switches to its page first, so the user sees what it acts on.
 pub fn action(app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
+    if let Some(effects) = crate::tui::editor::action(app, name, arg.clone()) {
+        return effects;
+    }
     let Some(spec) = find_action(name) else { return Vec::new() };
     let Some(view) = view_of(spec.page) else { return Vec::new() };
     app.page = spec.page;

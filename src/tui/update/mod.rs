@@ -82,6 +82,9 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         app.quit = true;
         return Vec::new();
     }
+    if let Some(effects) = super::editor::on_key(app, &k) {
+        return effects;
+    }
     if app.modal.is_some() {
         return modal_key(app, k);
     }

@@ -38,6 +38,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     status(f, app, rows[2]);
     footer(f, app, rows[3]);
+    if app.editor.is_some() {
+        super::editor::draw(f, app, rows[1], rows[3]);
+    }
     dialogs::draw(f, app, area);
 }
 

@@ -1,0 +1,125 @@
+//! Opening the editor from its page actions: the stored version, an unsaved edit kept in
+//! `app.drafts`, or an offer to restore a draft file left by an earlier run.
+
+use super::{Editor, Mode, Target, draft};
+use crate::model::PolicyType;
+use crate::tui::app::{App, Status};
+use crate::tui::msg::Effect;
+use std::str::FromStr;
+
+/// Runs an editor action; `None` when `name` is not one of the editor's.
+pub fn action(app: &mut App, name: &str, arg: Option<String>) -> Option<Vec<Effect>> {
+    let target = match name {
+        "create-policy" => new_target(app, arg.as_deref()),
+        "edit-policy" => policy_target(app, arg.as_deref()),
+        "edit-resource-policy" => Ok(Target::ResourcePolicy {
+            exists: app.data.as_ref().is_some_and(|d| d.snapshot.resource_policy.is_some()),
+        }),
+        _ => return None,
+    };
+    app.dirty = true;
+    match target {
+        Ok(t) => open(app, t),
+        Err(m) => app.set_status(Status::Error(m)),
+    }
+    Some(Vec::new())
+}
+
+/// A policy type from a palette argument: the service's spelling or the short name.
+fn parse_type(s: &str) -> Option<PolicyType> {
+    let s = s.trim();
+    PolicyType::from_str(&s.to_ascii_uppercase())
+        .ok()
+        .or_else(|| PolicyType::ALL.iter().copied().find(|t| t.short_name().eq_ignore_ascii_case(s)))
+}
+
+fn new_target(app: &App, arg: Option<&str>) -> Result<Target, String> {
+    let ty = match arg.filter(|a| !a.trim().is_empty()) {
+        Some(a) => parse_type(a).ok_or_else(|| format!("unknown policy type {a:?}"))?,
+        // The Policies page's tab is not known here: the type of the selected policy is the
+        // best guess of it, else SCP.
+        None => selected_policy(app).map_or(PolicyType::ServiceControlPolicy, |p| p.summary.r#type),
+    };
+    Ok(Target::New { ty })
+}
+
+fn selected_policy(app: &App) -> Option<&crate::model::SnapshotPolicy> {
+    let id = app.policy_selected.as_deref()?;
+    app.data.as_ref()?.snapshot.policies.iter().find(|p| p.summary.id.to_string() == id)
+}
+
+fn policy_target(app: &App, arg: Option<&str>) -> Result<Target, String> {
+    let id = match arg.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => a.to_string(),
+        None => {
+            app.policy_selected.clone().ok_or("Select a policy first (or give its id: edit-policy p-…).")?
+        }
+    };
+    let d = app.data.as_ref().ok_or("The organization is not loaded yet.")?;
+    let p = d
+        .snapshot
+        .policies
+        .iter()
+        .find(|p| p.summary.id.to_string() == id)
+        .ok_or_else(|| format!("There is no policy {}.", crate::model::text::sanitize(&id)))?;
+    if p.summary.aws_managed {
+        return Err(format!(
+            "{} is managed by AWS and cannot be changed; create a policy instead.",
+            crate::model::text::sanitize(&p.summary.name)
+        ));
+    }
+    Ok(Target::Policy { id, ty: p.summary.r#type, name: p.summary.name.clone() })
+}
+
+/// The stored text of a target.
+fn stored(app: &App, t: &Target) -> String {
+    let Some(d) = app.data.as_ref() else { return String::new() };
+    match t {
+        Target::Policy { id, .. } => d
+            .snapshot
+            .policies
+            .iter()
+            .find(|p| p.summary.id.to_string() == *id)
+            .map(|p| p.content.clone())
+            .unwrap_or_default(),
+        Target::New { .. } => String::new(),
+        Target::ResourcePolicy { .. } => {
+            d.snapshot.resource_policy.as_ref().map(|r| r.content.clone()).unwrap_or_default()
+        }
+    }
+}
+
+/// A starting document for something new.
+fn template(t: &Target) -> String {
+    match t {
+        Target::New { ty } if ty.is_authorization() => "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"\",\n      \"Effect\": \"Deny\",\n      \"Action\": [\n        \"\"\n      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}".into(),
+        Target::New { .. } => "{\n  \n}".into(),
+        Target::ResourcePolicy { .. } => "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"\",\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"\"\n      },\n      \"Action\": [\n        \"organizations:Describe*\",\n        \"organizations:List*\"\n      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}".into(),
+        Target::Policy { .. } => String::new(),
+    }
+}
+
+/// Opens the editor on `target`.
+pub fn open(app: &mut App, target: Target) {
+    let original = stored(app, &target);
+    let key = target.draft_key();
+    let kept = app.drafts.get(&key).cloned();
+    let fresh = match &target {
+        Target::New { .. } | Target::ResourcePolicy { exists: false } => template(&target),
+        _ => original.clone(),
+    };
+    let start = kept.clone().unwrap_or_else(|| fresh.clone());
+    let mut e = Editor::new(target, original, &start);
+    e.pristine = fresh;
+    if kept.is_some() {
+        e.note = Some("Your unsaved edit is back.".into());
+    } else if let Some(dir) = e.draft_dir.clone() {
+        match draft::read(&dir, &key) {
+            Some(offer) if offer.text == e.original || offer.text == start => draft::remove(&dir, &key),
+            Some(offer) => e.mode = Mode::Offer(offer),
+            None => {}
+        }
+    }
+    app.editor = Some(e);
+    app.dirty = true;
+}

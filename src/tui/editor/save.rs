@@ -1,0 +1,122 @@
+//! Saving: the confirmation (diff against the stored version, blast radius for SCPs/RCPs), the
+//! call (CreatePolicy, UpdatePolicy or PutResourcePolicy) and what its result does.
+
+use super::diff::{self, DiffLine};
+use super::{Confirmation, Editor, Mode, Target};
+use crate::backend::request::ApiRequest;
+use crate::model::*;
+use crate::tui::app::App;
+use crate::tui::msg::{Call, Effect};
+
+/// Unchanged lines shown around each change.
+const CONTEXT: usize = 2;
+
+/// ctrl-s: name and description first for a new policy, else the confirmation.
+pub fn begin(app: &mut App) {
+    let writable = app.source.writable;
+    let Some(e) = app.editor.as_mut() else { return };
+    if !writable {
+        e.note =
+            Some("The source is read-only: the edit stays as a draft (the inspector can use it).".into());
+        return;
+    }
+    if !e.changed() {
+        e.note = Some("Nothing to save: the text is the stored version.".into());
+        return;
+    }
+    if matches!(e.target, Target::New { .. }) && !matches!(e.mode, Mode::Details { .. }) {
+        e.mode = Mode::Details { focus: 0 };
+        return;
+    }
+    confirm(app);
+}
+
+/// Opens the confirmation step.
+pub fn confirm(app: &mut App) {
+    let blast = match app.editor.as_ref() {
+        Some(e) => blast_summary(app, e),
+        None => return,
+    };
+    let Some(e) = app.editor.as_mut() else { return };
+    let text = e.text();
+    let d = diff::diff(&e.original, &text, CONTEXT);
+    let (added, removed) = diff::counts(&d);
+    e.note = None;
+    e.mode = Mode::Confirm(Confirmation { diff: d, added, removed, blast, scroll: 0 });
+}
+
+/// The blast-radius summary of saving the editor's text (SCPs and RCPs of a stored policy).
+///
+/// HOOK (`crate::policy::blast`): not in this build yet; when it lands this calls
+/// `blast_radius(snapshot, &PolicyChange::Update { policy_id, content }, DEFAULT_WATCH)` and
+/// summarises accounts reached, decision changes and counts per action.
+pub fn blast_summary(app: &App, e: &Editor) -> Vec<String> {
+    let Target::Policy { ty, .. } = &e.target else { return Vec::new() };
+    if !ty.is_authorization() {
+        return Vec::new();
+    }
+    let _ = app;
+    vec!["Blast radius: not available in this build.".into()]
+}
+
+/// y/enter in the confirmation: sends the call.
+pub fn submit(app: &mut App) -> Vec<Effect> {
+    let Some(e) = app.editor.as_ref() else { return Vec::new() };
+    let content = e.text();
+    let (request, done, label) = match &e.target {
+        Target::Policy { id, name, .. } => (
+            ApiRequest::UpdatePolicy(UpdatePolicyRequest {
+                policy_id: id.clone(),
+                name: None,
+                description: None,
+                content: Some(content),
+            }),
+            format!("Policy {} saved.", text::sanitize(name)),
+            format!("Saving policy {}", text::sanitize(name)),
+        ),
+        Target::New { ty } => (
+            ApiRequest::CreatePolicy(CreatePolicyRequest {
+                content,
+                description: e.description.trim().to_string(),
+                name: e.name.trim().to_string(),
+                r#type: *ty,
+                tags: None,
+            }),
+            format!("Policy {} created.", text::sanitize(e.name.trim())),
+            format!("Creating policy {}", text::sanitize(e.name.trim())),
+        ),
+        Target::ResourcePolicy { .. } => (
+            ApiRequest::PutResourcePolicy(PutResourcePolicyRequest { content, tags: None }),
+            "Resource policy saved.".to_string(),
+            "Saving the resource policy".to_string(),
+        ),
+    };
+    let effects = crate::tui::update::submit(app, Call::Api { request, done, reveal: None }, label);
+    let op = effects.iter().find_map(|x| match x {
+        Effect::Call { op, .. } => Some(*op),
+        _ => None,
+    });
+    if let (Some(e), Some(op)) = (app.editor.as_mut(), op) {
+        e.mode = Mode::Saving { op };
+        e.error = None;
+        e.note = None;
+    }
+    effects
+}
+
+/// Lines of a confirmation for drawing: blast radius, then the diff with `+`/`-` marks.
+pub fn confirmation_lines(c: &Confirmation) -> Vec<(char, String)> {
+    let mut out: Vec<(char, String)> = c.blast.iter().map(|b| ('#', b.clone())).collect();
+    if !c.blast.is_empty() {
+        out.push((' ', String::new()));
+    }
+    for l in &c.diff {
+        out.push(match l {
+            DiffLine::Same(s) => (' ', s.clone()),
+            DiffLine::Added(s) => ('+', s.clone()),
+            DiffLine::Removed(s) => ('-', s.clone()),
+            DiffLine::Skipped(n) => ('~', format!("… {n} unchanged line(s) …")),
+        });
+    }
+    out
+}
