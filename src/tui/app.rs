@@ -71,7 +71,10 @@ pub enum Focus {
 pub struct Source {
     /// `SAMPLE`, `FILE org.json`, `LIVE profile/region`.
     pub label: String,
+    /// Whether writes go through now.
     pub writable: bool,
+    /// A live session behind the safety guard: writes can be armed and disarmed (`:arm`).
+    pub guarded: bool,
 }
 
 /// The status line.

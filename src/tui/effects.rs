@@ -154,6 +154,10 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
             b.tag_resource(TagResourceRequest { resource_id: target.clone(), tags }).await?;
             Ok(done(format!("Tagged {target} with {}.", keys.join(", ")), Some(target)))
         }
+        Call::Arm(armed) => {
+            b.arm(armed);
+            Ok(Outcome::Armed(b.writes_armed()))
+        }
         Call::Api { request, done, reveal } => {
             let response = request.send(b).await?;
             Ok(Outcome::Response { message: crate::model::text::sanitize(&done), reveal, response })

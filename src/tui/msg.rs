@@ -36,6 +36,8 @@ pub enum Outcome {
     Done { message: String, reveal: Option<String> },
     /// CreateAccount accepted: its status is polled from here on.
     CreateStarted(CreateAccountStatus),
+    /// Writes were armed (`true`) or disarmed.
+    Armed(bool),
     /// A `Call::Api` succeeded: like `Done`, and the page that sent it sees the response.
     Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
 }
@@ -80,6 +82,8 @@ pub enum Call {
         target: String,
         keys: Vec<String>,
     },
+    /// Arm (or disarm) writes of a guarded live session.
+    Arm(bool),
     /// Any other operation (the pages beyond the accounts page build these): `done` is the
     /// status line on success, `reveal` what to select after the reload.
     Api {

@@ -250,6 +250,13 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             None => app.set_status(Status::Info(format!("There is no page {n}."))),
         },
+        Command::Arm => arm(app),
+        Command::Disarm => {
+            if app.source.guarded && app.source.writable {
+                return submit(app, Call::Arm(false), "Disarming writes".into());
+            }
+            app.set_status(Status::Info("Writes are not armed.".into()));
+        }
         Command::Action { name, arg } => return super::pages::action(app, &name, arg),
         Command::Goto(q) => {
             app.page = Page::Accounts;
@@ -293,6 +300,35 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// `:arm`: a typed confirmation that states what arming means.
+fn arm(app: &mut App) {
+    if !app.source.guarded {
+        app.set_status(Status::Info("This session is not a guarded live session: nothing to arm.".into()));
+        return;
+    }
+    if app.source.writable {
+        app.set_status(Status::Info("Writes are already armed.".into()));
+        return;
+    }
+    app.modal = Some(Modal::Confirm(super::dialog::Confirm {
+        call: Call::Arm(true),
+        title: "Arm writes".into(),
+        lines: vec![
+            format!(
+                "Changes made from now on go to the live organization ({}).",
+                sanitize(&app.source.label)
+            ),
+            "Every write is appended to the audit journal (time, operation, input, outcome, request id)."
+                .into(),
+            ":disarm returns to read-only.".into(),
+        ],
+        expect: "arm".into(),
+        typed: String::new(),
+        error: None,
+        submitting: None,
+    }));
 }
 
 /// Commands a page other than the accounts page handles itself.

@@ -62,10 +62,10 @@ fn header(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" │ no organization"));
     }
     spans.push(Span::raw(" │ "));
-    spans.push(if app.source.writable {
-        Span::styled("WRITABLE", t.ok())
-    } else {
-        Span::styled("READ-ONLY", t.danger())
+    spans.push(match (app.source.guarded, app.source.writable) {
+        (true, true) => Span::styled("WRITES ARMED", t.danger()),
+        (false, true) => Span::styled("WRITABLE", t.ok()),
+        (_, false) => Span::styled("READ-ONLY", t.ok()),
     });
     if app.mouse {
         spans.push(Span::raw(" │ mouse on"));
