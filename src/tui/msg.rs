@@ -19,6 +19,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A whole-organization load finished.
     Loaded { generation: u64, result: Result<Arc<OrgSnapshot>, OrgError> },
+    /// How far the whole-organization load has come (live backends report this).
+    LoadProgress { generation: u64, progress: crate::backend::walk::LoadProgress },
     /// A change finished.
     OpDone { op: OpId, result: Result<Outcome, OrgError> },
     /// A CreateAccount status poll answered.

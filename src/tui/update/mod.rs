@@ -33,6 +33,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 return Vec::new();
             }
             app.loading = false;
+            app.load_progress = None;
             match result {
                 Ok(s) => {
                     app.load_error = None;
@@ -45,6 +46,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
             }
             app.dirty = true;
+            Vec::new()
+        }
+        Msg::LoadProgress { generation, progress } => {
+            if generation == app.load_generation && app.loading {
+                app.load_progress = Some(progress);
+                app.dirty = true;
+            }
             Vec::new()
         }
         Msg::OpDone { op, result } => on_done(app, op, result),

@@ -1,4 +1,5 @@
-//! Arming writes in a guarded (live) session: read-only at start, `:arm` behind a typed
+//! Live-session behaviour of the console: load progress, and arming writes in a guarded session
+//! (read-only at start, `:arm` behind a typed
 //! confirmation, the header saying which, and the backend guard following along.
 
 mod tui_support;
@@ -62,4 +63,17 @@ fn arming_a_local_session_says_there_is_nothing_to_arm() {
     command(&mut a, "arm");
     assert!(a.modal.is_none());
     assert!(matches!(&a.status, Status::Info(m) if m.contains("nothing to arm")));
+}
+
+#[test]
+fn load_progress_is_shown_while_loading() {
+    use orgtui::backend::walk::LoadProgress;
+    let mut a = live_app();
+    let effects = command(&mut a, "refresh");
+    let Some(Effect::Load { generation }) = effects.first().cloned() else { panic!("{effects:?}") };
+    let progress = LoadProgress { stage: "tags", done: 120, total: Some(1043) };
+    update(&mut a, Msg::LoadProgress { generation, progress: progress.clone() });
+    assert!(render(&a).contains("Refreshing… tags 120/1043"), "{}", render(&a));
+    update(&mut a, Msg::LoadProgress { generation: generation - 1, progress });
+    assert_eq!(a.load_progress.as_ref().map(|p| p.done), Some(120), "stale loads are ignored");
 }
