@@ -345,6 +345,11 @@ fn snapshot_confirm() {
     each_size("editor_confirm", |a, _| {
         command(a, &format!("edit-policy {POLICY}"));
         alt(a, 'f');
+        jump(a, 5, 17);
+        for _ in 0..4 {
+            press(a, KeyCode::Delete);
+        }
+        type_str(a, "Allow");
         ctrl(a, 's');
     });
 }
@@ -357,4 +362,21 @@ fn snapshot_draft_offer() {
         std::fs::write(draft_file(dir, POLICY), body).unwrap();
         command(a, &format!("edit-policy {POLICY}"));
     });
+}
+
+#[test]
+fn save_confirmation_shows_the_blast_radius_of_an_scp_edit() {
+    let (mut a, _dir) = setup(100, 30);
+    command(&mut a, &format!("edit-policy {POLICY}"));
+    alt(&mut a, 'f');
+    jump(&mut a, 5, 17);
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Delete);
+    }
+    type_str(&mut a, "Allow");
+    ctrl(&mut a, 's');
+    let Mode::Confirm(c) = &a.editor.as_ref().unwrap().mode else { panic!("no confirmation") };
+    assert!(c.blast[0].starts_with("Blast radius: Reaches "), "{:?}", c.blast);
+    assert!(c.blast.iter().any(|l| l.contains("organizations:LeaveOrganization") && l.contains("newly allowed")));
+    assert_eq!((c.added, c.removed), (11, 1));
 }

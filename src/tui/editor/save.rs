@@ -5,6 +5,7 @@ use super::diff::{self, DiffLine};
 use super::{Confirmation, Editor, Mode, Target};
 use crate::backend::request::ApiRequest;
 use crate::model::*;
+use crate::policy::blast;
 use crate::tui::app::App;
 use crate::tui::msg::{Call, Effect};
 
@@ -13,11 +14,15 @@ const CONTEXT: usize = 2;
 
 /// ctrl-s: name and description first for a new policy, else the confirmation.
 pub fn begin(app: &mut App) {
-    let writable = app.source.writable;
+    let (writable, guarded) = (app.source.writable, app.source.guarded);
     let Some(e) = app.editor.as_mut() else { return };
     if !writable {
-        e.note =
-            Some("The source is read-only: the edit stays as a draft (the inspector can use it).".into());
+        let why = if guarded {
+            "Writes are not armed (esc, :arm, then open the editor again)"
+        } else {
+            "The source is read-only"
+        };
+        e.note = Some(format!("{why}: the edit stays as a draft (the inspector can use it)."));
         return;
     }
     if !e.changed() {
@@ -45,18 +50,26 @@ pub fn confirm(app: &mut App) {
     e.mode = Mode::Confirm(Confirmation { diff: d, added, removed, blast, scroll: 0 });
 }
 
-/// The blast-radius summary of saving the editor's text (SCPs and RCPs of a stored policy).
-///
-/// HOOK (`crate::policy::blast`): not in this build yet; when it lands this calls
-/// `blast_radius(snapshot, &PolicyChange::Update { policy_id, content }, DEFAULT_WATCH)` and
-/// summarises accounts reached, decision changes and counts per action.
+/// The blast-radius summary of saving the editor's text over a stored SCP or RCP: the accounts
+/// it reaches and, for the default watch list of admin actions, which change decision.
 pub fn blast_summary(app: &App, e: &Editor) -> Vec<String> {
-    let Target::Policy { ty, .. } = &e.target else { return Vec::new() };
+    let Target::Policy { id, ty, .. } = &e.target else { return Vec::new() };
     if !ty.is_authorization() {
         return Vec::new();
     }
-    let _ = app;
-    vec!["Blast radius: not available in this build.".into()]
+    let Some(d) = app.data.as_ref() else { return Vec::new() };
+    let watch: Vec<String> = blast::DEFAULT_WATCH.iter().map(|s| s.to_string()).collect();
+    let change = blast::PolicyChange::Update { policy_id: id.clone(), content: e.text() };
+    match blast::blast_radius(&d.snapshot, &change, &watch) {
+        Ok(b) => {
+            let mut lines = b.summary();
+            if let Some(first) = lines.first_mut() {
+                *first = format!("Blast radius: {first}");
+            }
+            lines
+        }
+        Err(m) => vec![format!("Blast radius: cannot be computed ({m}).")],
+    }
 }
 
 /// y/enter in the confirmation: sends the call.
