@@ -377,6 +377,52 @@ fn save_confirmation_shows_the_blast_radius_of_an_scp_edit() {
     ctrl(&mut a, 's');
     let Mode::Confirm(c) = &a.editor.as_ref().unwrap().mode else { panic!("no confirmation") };
     assert!(c.blast[0].starts_with("Blast radius: Reaches "), "{:?}", c.blast);
-    assert!(c.blast.iter().any(|l| l.contains("organizations:LeaveOrganization") && l.contains("newly allowed")));
+    assert!(
+        c.blast.iter().any(|l| l.contains("organizations:LeaveOrganization") && l.contains("newly allowed"))
+    );
     assert_eq!((c.added, c.removed), (11, 1));
+}
+
+#[test]
+fn format_keeps_key_order_escapes_and_numbers() {
+    use orgtui::tui::editor::format::{minify, pretty};
+    let src = r#"{"z": "x\"}y", "a": 1.50e3, "b": [], "c": {}, "d": [true, null]}"#;
+    let p = pretty(src).unwrap();
+    assert_eq!(
+        p,
+        "{\n  \"z\": \"x\\\"}y\",\n  \"a\": 1.50e3,\n  \"b\": [],\n  \"c\": {},\n  \"d\": [\n    true,\n    null\n  ]\n}"
+    );
+    assert_eq!(minify(&p).unwrap(), r#"{"z":"x\"}y","a":1.50e3,"b":[],"c":{},"d":[true,null]}"#);
+    assert!(pretty("{\"a\": }").unwrap_err().contains("not valid JSON"));
+    // Duplicate keys are refused as the policy parser refuses them.
+    assert!(minify("{\"a\": 1, \"a\": 2}").is_err());
+}
+
+#[test]
+fn keys_strings_and_punctuation_are_coloured_only_with_colour_on() {
+    use ratatui::style::Color;
+    let (mut a, _dir) = setup(100, 30);
+    command(&mut a, &format!("edit-policy {POLICY}"));
+    alt(&mut a, 'f');
+    let colours = |a: &App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        t.draw(|f| orgtui::tui::view::draw(f, a)).unwrap();
+        let buf = t.backend().buffer().clone();
+        // Line 2 of the text: `  "Version": "2012-10-17",` at body row 2, after the gutter.
+        let y = 3;
+        let row: Vec<(String, Option<Color>)> =
+            (0..buf.area.width).map(|x| (buf[(x, y)].symbol().to_string(), Some(buf[(x, y)].fg))).collect();
+        row
+    };
+    let plain = colours(&a);
+    assert!(plain.iter().all(|(_, c)| *c == Some(Color::Reset)), "NO_COLOR draws no colour");
+    a.theme = orgtui::tui::theme::Theme { color: true, unicode: false };
+    let coloured = colours(&a);
+    let v = coloured.iter().position(|(sym, _)| sym == "V").expect("the Version key");
+    let two = v + coloured[v..].iter().position(|(sym, _)| sym == "2").expect("its value");
+    assert_eq!(coloured[v].1, Some(Color::Cyan), "a key");
+    assert_eq!(coloured[two].1, Some(Color::Green), "a string value");
+    let text_plain: String = plain.iter().map(|(s, _)| s.as_str()).collect();
+    let text_coloured: String = coloured.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(text_plain, text_coloured, "the same text either way");
 }

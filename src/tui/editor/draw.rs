@@ -132,7 +132,11 @@ fn text(f: &mut Frame, e: &Editor, t: &Theme, area: Rect) {
                 spans.push(Span::styled(std::mem::take(&mut run), run_style));
             }
             run_style = s;
-            run.push(if ch.is_control() { '?' } else { ch });
+            run.push(match ch {
+                '\t' => ' ',
+                c if c.is_control() => '?',
+                c => c,
+            });
         }
         if !run.is_empty() {
             spans.push(Span::styled(run, run_style));
