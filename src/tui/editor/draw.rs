@@ -34,7 +34,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect, footer: Rect) {
     let t = &app.theme;
     f.render_widget(Clear, area);
     let [errs, sec, warn, sugg] = e.counts();
-    let title = format!(" Editing {} | E{errs} S{sec} W{warn} i{sugg} ", e.target.label());
+    let counts = if area.width >= 110 {
+        format!("E {errs} error(s), S {sec} security, W {warn} warning(s), i {sugg} suggestion(s)")
+    } else {
+        format!("E{errs} S{sec} W{warn} i{sugg}")
+    };
+    let title = format!(" Editing {} | {counts} ", e.target.label());
     let block =
         Block::default().borders(Borders::ALL).border_style(t.focus()).title(Span::styled(title, t.title()));
     let inner = block.inner(area);
