@@ -80,6 +80,11 @@ pub enum Call {
         target: String,
         keys: Vec<String>,
     },
+    /// Make later calls as another account (`None`: the management account); answers with the
+    /// handshakes that account received (`ListHandshakesForAccount`).
+    ActAs {
+        account: Option<String>,
+    },
     /// Any other operation (the pages beyond the accounts page build these): `done` is the
     /// status line on success, `reveal` what to select after the reload.
     Api {
