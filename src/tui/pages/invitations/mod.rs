@@ -154,11 +154,6 @@ fn build_invite(_context: &[String], values: &[String]) -> Result<(Call, String)
     Ok((Call::Api { request, done, reveal: None }, format!("Inviting {target}")))
 }
 
-fn build_act_as(_context: &[String], values: &[String]) -> Result<(Call, String), String> {
-    let who = values.first().cloned().unwrap_or_default();
-    act_as_call(&who)
-}
-
 /// The `act-as` call for what the user typed: an account id, or `management` (or nothing).
 fn act_as_call(who: &str) -> Result<(Call, String), String> {
     let who = who.trim();
@@ -191,7 +186,7 @@ fn invite(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         "Invite an account to the organization".into(),
         vec![
             Field {
-                label: "Account id or email",
+                label: "Account/email",
                 value: arg.unwrap_or_default(),
                 hint: "12-digit account id, or the root user's email address",
             },
@@ -216,18 +211,8 @@ fn act_as(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         .and_then(|h| party(&h, HandshakePartyType::Account).map(str::to_string))
         .filter(|a| app.acting_as.as_deref() != Some(a.as_str()))
         .unwrap_or_else(|| if app.acting_as.is_some() { "management".into() } else { String::new() });
-    app.modal = Some(Modal::Form(Form::new(
-        FormKind::Custom {
-            builder: FormBuilder { name: "act-as", build: build_act_as },
-            context: Vec::new(),
-        },
-        "Act as another account".into(),
-        vec![Field {
-            label: "Account",
-            value: guess,
-            hint: "12-digit account id, or management (back to the management account)",
-        }],
-    )));
+    // The palette, ready to run: Enter switches, and the op is followed to its answer.
+    app.modal = Some(Modal::Palette { input: format!("act-as {guess}"), error: None });
     Vec::new()
 }
 
@@ -258,8 +243,7 @@ fn respond(app: &mut App, arg: Option<String>, accept: bool) -> Vec<Effect> {
         title: format!("Decline handshake {id}"),
         lines: vec![
             format!("Decline the {} handshake from organization {org} as {who}?", h.action),
-            "It becomes DECLINED and can no longer be accepted; the organization would have to".into(),
-            "send a new one.".into(),
+            "It becomes DECLINED and can no longer be accepted; the organization would have to send a new one.".into(),
         ],
         expect: org,
         typed: String::new(),

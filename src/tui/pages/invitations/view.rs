@@ -32,10 +32,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         None => "as the management account".into(),
     };
     let title = format!(" Invitations ({}) — {who} ", rows.len());
-    let detail_h = if area.height >= 24 { 11 } else { 8 };
+    // The table as tall as its rows (at most half the page); the handshake below gets the rest.
+    let table_h = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX).clamp(4, (area.height / 2).max(4));
     let parts = Layout::default()
         .direction(Direction::Vertical)
-        .constraints([Constraint::Min(4), Constraint::Length(detail_h)])
+        .constraints([Constraint::Length(table_h), Constraint::Min(4)])
         .split(area);
     if app.data.is_none() {
         let msg = format!("{} Loading the organization…", t.spinner(app.tick));
@@ -126,7 +127,6 @@ fn details(app: &App, r: &HRow<'_>) -> Vec<Line<'static>> {
     if let Some(n) = notes(h) {
         out.push(field("Notes", n));
     }
-    out.push(field("ARN", sanitize(&h.arn)));
     let hint = if h.state.is_terminal() {
         "Nothing to do: the handshake is finished.".to_string()
     } else if r.received {
@@ -140,5 +140,6 @@ fn details(app: &App, r: &HRow<'_>) -> Vec<Line<'static>> {
         "a accept · d decline · x cancel".to_string()
     };
     out.push(Line::from(Span::styled(hint, t.key())));
+    out.push(field("ARN", sanitize(&h.arn)));
     out
 }

@@ -232,8 +232,7 @@ fn disable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         ApiRequest::DisableAWSServiceAccess(DisableAWSServiceAccessRequest { service_principal: p.clone() });
     let mut lines = vec![
         format!("Disable trusted access for {p}?"),
-        "The service can no longer create service-linked roles in the accounts or see the".into(),
-        "organization; its organization-wide features stop working in every account.".into(),
+        "The service can no longer create service-linked roles or see the organization; its organization-wide features stop working in every account.".into(),
     ];
     if admins > 0 {
         lines.push(format!(
@@ -285,9 +284,9 @@ fn register(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         vec![
             Field { label: "Account id", value: account, hint: "12 digits; a member of the organization" },
             Field {
-                label: "Service principal",
+                label: "Principal",
                 value: principal,
-                hint: "e.g. guardduty.amazonaws.com; a unique part (guardduty) completes",
+                hint: "a unique part completes: guardduty → guardduty.amazonaws.com",
             },
         ],
     )));
@@ -356,8 +355,7 @@ fn deregister(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         title: "Deregister a delegated administrator".into(),
         lines: vec![
             format!("Stop {account} administering {principal} for the organization?"),
-            "The service's organization-wide settings made from that account stop applying".into(),
-            "until you register another administrator.".into(),
+            "The service's organization-wide settings made from that account stop applying until you register another administrator.".into(),
         ],
         expect: account,
         typed: String::new(),

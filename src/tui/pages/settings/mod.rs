@@ -101,8 +101,7 @@ fn enable_all_features(app: &mut App) -> Vec<Effect> {
         "Enable all features".into(),
         vec![
             format!("Migrate {} from consolidated billing to all features?", o.id),
-            "Every member account must accept the APPROVE_ALL_FEATURES handshake (act as it on".into(),
-            "the Invitations page); then the management account accepts ENABLE_ALL_FEATURES.".into(),
+            "Every member account must accept the APPROVE_ALL_FEATURES handshake (act as it on the Invitations page); then the management account accepts ENABLE_ALL_FEATURES.".into(),
             "No invitations can be sent meanwhile. Once finished it cannot be undone.".into(),
         ],
         o.id.to_string(),
@@ -154,8 +153,7 @@ fn policy_type(app: &mut App, arg: Option<String>, enable: bool) -> Vec<Effect> 
             ApiRequest::EnablePolicyType(EnablePolicyTypeRequest { root_id: root.clone(), policy_type: ty });
         let mut lines = vec![format!("Enable {ty} in the root {root}?")];
         if ty.is_authorization() {
-            lines.push("An AWS managed full-access policy is attached to every root, OU and account,".into());
-            lines.push("so nothing is denied until you attach your own policies.".into());
+            lines.push("An AWS managed full-access policy is attached to every root, OU and account, so nothing is denied until you attach your own policies.".into());
         } else {
             lines.push("Policies of this type can then be attached and start to apply.".into());
         }
@@ -175,9 +173,8 @@ fn policy_type(app: &mut App, arg: Option<String>, enable: bool) -> Vec<Effect> 
         let lines = vec![
             format!("Disable {ty} in the root {root}?"),
             format!(
-                "Every {ty} policy is detached from every root, OU and account ({attached} attachments);"
+                "Every {ty} policy is detached from every root, OU and account ({attached} attachments); the policies remain but stop applying. Enabling the type again does not re-attach them."
             ),
-            "the policies remain but stop applying. Enabling the type again does not re-attach them.".into(),
         ];
         let done = format!("Disabled {ty} in the root.");
         confirm(

@@ -32,29 +32,23 @@ fn quota_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let q = Quotas::default();
     let row = |label: &str, value: String| {
-        Line::from(vec![Span::styled(format!("{label:<27}"), t.dim()), Span::raw(value)])
+        Line::from(vec![Span::styled(format!("{label:<19}"), t.dim()), Span::raw(value)])
     };
     vec![
         row("Accounts", format!("{} (open invitations count)", q.max_accounts)),
         row("OUs", q.max_ous.to_string()),
-        row("OU depth under the root", q.max_ou_depth.to_string()),
-        row("CreateAccount at once", q.max_concurrent_create_account.to_string()),
+        row("OU depth", q.max_ou_depth.to_string()),
+        row("Creations at once", q.max_concurrent_create_account.to_string()),
         row("Closures at once", q.max_concurrent_closures.to_string()),
         row(
-            "Closures per 30 days",
-            format!(
-                "max({}, 20% of members), at most {}",
-                q.min_closures_per_30_days, q.max_closures_per_30_days
-            ),
+            "Closures / 30 days",
+            format!("max({}, 20% of members) ≤ {}", q.min_closures_per_30_days, q.max_closures_per_30_days),
         ),
-        row("Wait before removing", format!("{} days after creation", q.removal_wait_days)),
+        row("Removal wait", format!("{} days after creation", q.removal_wait_days)),
         row("Tags per resource", q.max_tags.to_string()),
-        row("Invitations per 24 h", format!("max({}, account quota)", q.min_invitations_per_day)),
-        row(
-            "All-features migration",
-            format!("under {} accounts", q.max_accounts_for_all_features_migration),
-        ),
-        row("Resource policy size", format!("{} characters", q.max_resource_policy_size)),
+        row("Invitations / 24 h", format!("max({}, account quota)", q.min_invitations_per_day)),
+        row("All features", format!("migrate under {} accounts", q.max_accounts_for_all_features_migration)),
+        row("Resource policy", format!("{} characters", q.max_resource_policy_size)),
     ]
 }
 
@@ -84,11 +78,11 @@ fn org_lines(app: &App, s: &OrgSnapshot) -> Vec<Line<'static>> {
     };
     vec![
         field("Id", o.id.to_string()),
-        field("ARN", sanitize(&arn)),
-        field("Management", format!("{name} {}", o.management_account_id)),
-        field("Email", email),
         field("Feature set", features),
+        field("Management", format!("{} {name}", o.management_account_id)),
+        field("Email", email),
         field("Root", o.root_id.to_string()),
+        field("ARN", sanitize(&arn)),
     ]
 }
 
@@ -108,7 +102,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
         .split(area);
-    let org_h = if area.width >= 110 { 8 } else { 10 };
+    let org_h = if area.width >= 110 { 10 } else { 11 };
     let left = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(org_h), Constraint::Min(3)])
@@ -163,6 +157,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     );
     f.render_widget(
         Paragraph::new(quota_lines(app))
+            .wrap(Wrap { trim: false })
             .block(Block::default().borders(Borders::ALL).border_style(t.dim()).title(" Quotas (defaults) ")),
         right[1],
     );

@@ -1,0 +1,531 @@
+//! The Invitations, Services and Settings pages: their actions send the right request with the
+//! right ids, destructive ones ask for a typed confirmation, AWS errors keep what was typed,
+//! and whole-screen snapshots of each page and dialog at 80×24 and 120×36.
+
+mod tui_support;
+use crossterm::event::KeyCode;
+use orgtui::backend::OrgBackend;
+use orgtui::backend::memory::MemoryBackend;
+use orgtui::backend::request::ApiRequest;
+use orgtui::model::*;
+use orgtui::tui::app::{App, Page, Status};
+use orgtui::tui::dialog::Modal;
+use orgtui::tui::msg::{Call, Effect, Msg};
+use orgtui::tui::update::update;
+use std::sync::Arc;
+use tui_support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 36)];
+
+fn each_size(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        setup(&mut a);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&a));
+    }
+}
+
+/// The sample organization behind a memory backend, and a runtime to run effects on.
+struct Live {
+    backend: MemoryBackend,
+    rt: tokio::runtime::Runtime,
+}
+
+impl Live {
+    fn new() -> Live {
+        let backend = MemoryBackend::new(
+            orgtui::snapshot::sample_engine().unwrap(),
+            orgtui::backend::BackendKind::Sample,
+        );
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        Live { backend, rt }
+    }
+
+    /// Runs effects (and the effects of their results) to the end.
+    fn run(&self, app: &mut App, effects: Vec<Effect>) {
+        let mut queue = effects;
+        while !queue.is_empty() {
+            let e = queue.remove(0);
+            let more = match e {
+                Effect::Call { op, call } => {
+                    let result = self.rt.block_on(orgtui::tui::effects::perform(&self.backend, call));
+                    update(app, Msg::OpDone { op, result })
+                }
+                Effect::Load { generation } => {
+                    let result = self.rt.block_on(self.backend.load_snapshot()).map(Arc::new);
+                    update(app, Msg::Loaded { generation, result })
+                }
+                _ => Vec::new(),
+            };
+            queue.extend(more);
+        }
+    }
+}
+
+/// The single call among effects.
+fn call_of(effects: &[Effect]) -> Call {
+    match effects {
+        [Effect::Call { call, .. }] => call.clone(),
+        other => panic!("expected one call, got {other:?}"),
+    }
+}
+
+fn request_of(effects: &[Effect]) -> ApiRequest {
+    match call_of(effects) {
+        Call::Api { request, .. } => request,
+        other => panic!("expected an API call, got {other:?}"),
+    }
+}
+
+fn confirm_expect(app: &App) -> String {
+    match &app.modal {
+        Some(Modal::Confirm(c)) => c.expect.clone(),
+        other => panic!("expected a confirmation, got {other:?}"),
+    }
+}
+
+fn form_error(app: &App) -> (Vec<String>, Option<String>) {
+    match &app.modal {
+        Some(Modal::Form(f)) => (f.fields.iter().map(|f| f.value.clone()).collect(), f.error.clone()),
+        other => panic!("expected a form, got {other:?}"),
+    }
+}
+
+fn select_row(app: &mut App, row: usize) {
+    press(app, KeyCode::Home);
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+}
+
+// ---------- Invitations ----------
+
+#[test]
+fn invite_sends_the_target_and_notes() {
+    let mut a = app(120, 36);
+    press(&mut a, KeyCode::Char('4'));
+    assert_eq!(a.page, Page::Invitations);
+    press(&mut a, KeyCode::Char('i'));
+    type_str(&mut a, "555555555555");
+    press(&mut a, KeyCode::Tab);
+    type_str(&mut a, "Welcome aboard");
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::InviteAccountToOrganization(InviteAccountToOrganizationRequest {
+            target: HandshakeParty { id: "555555555555".into(), r#type: HandshakePartyType::Account },
+            notes: Some("Welcome aboard".into()),
+            tags: None,
+        })
+    );
+    // By email.
+    let mut a = app(120, 36);
+    command(&mut a, "invite-account new@example.com");
+    let effects = press(&mut a, KeyCode::Enter);
+    let effects = if effects.is_empty() { press(&mut a, KeyCode::Enter) } else { effects };
+    let ApiRequest::InviteAccountToOrganization(r) = request_of(&effects) else { panic!() };
+    assert_eq!(
+        (r.target.id.as_str(), r.target.r#type, r.notes),
+        ("new@example.com", HandshakePartyType::Email, None)
+    );
+}
+
+#[test]
+fn an_aws_error_keeps_the_invite_form_and_what_was_typed() {
+    let live = Live::new();
+    let mut a = app(120, 36);
+    // 333333333333 already has an open invitation in the sample.
+    command(&mut a, "invite-account 333333333333");
+    press(&mut a, KeyCode::Tab);
+    type_str(&mut a, "again");
+    let effects = press(&mut a, KeyCode::Enter);
+    live.run(&mut a, effects);
+    let (values, error) = form_error(&a);
+    assert_eq!(values, vec!["333333333333".to_string(), "again".to_string()]);
+    assert!(error.unwrap_or_default().starts_with("DuplicateHandshakeException"), "{:?}", a.modal);
+    // An empty target never leaves the form.
+    let mut a = app(80, 24);
+    command(&mut a, "invite-account");
+    press(&mut a, KeyCode::Tab);
+    let effects = press(&mut a, KeyCode::Enter);
+    assert!(effects.is_empty());
+    assert!(form_error(&a).1.unwrap_or_default().contains("account id"));
+}
+
+#[test]
+fn cancel_needs_the_invited_account_typed() {
+    let mut a = app(120, 36);
+    press(&mut a, KeyCode::Char('4'));
+    let first = a.data.as_ref().unwrap().snapshot.handshakes[0].clone();
+    select_row(&mut a, 0);
+    assert!(press(&mut a, KeyCode::Char('x')).is_empty());
+    let to = first.parties.iter().find(|p| p.r#type != HandshakePartyType::Organization).unwrap().id.clone();
+    assert_eq!(confirm_expect(&a), to);
+    type_str(&mut a, "wrong");
+    assert!(press(&mut a, KeyCode::Enter).is_empty());
+    for _ in 0..5 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_str(&mut a, &to);
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::CancelHandshake(CancelHandshakeRequest { handshake_id: first.id.to_string() })
+    );
+}
+
+#[test]
+fn act_as_accept_and_come_back() {
+    let live = Live::new();
+    let mut a = app(120, 36);
+    // Invite 555555555555 (a standalone account the sample knows), then act as it.
+    command(&mut a, "invite-account 555555555555");
+    let effects = press(&mut a, KeyCode::Tab);
+    assert!(effects.is_empty());
+    let effects = press(&mut a, KeyCode::Enter);
+    live.run(&mut a, effects);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    let effects = command(&mut a, "act-as 555555555555");
+    assert_eq!(call_of(&effects), Call::ActAs { account: Some("555555555555".into()) });
+    live.run(&mut a, effects);
+    assert_eq!(a.acting_as.as_deref(), Some("555555555555"));
+    assert!(render(&a).lines().next().unwrap().contains("acting as 555555555555"));
+    // It received the new invitation (and had declined an older one).
+    let received: Vec<Handshake> =
+        a.pages.invitations.received.iter().filter(|h| h.state == HandshakeState::Open).cloned().collect();
+    assert_eq!(received.len(), 1, "{received:?}");
+    // The received invitation is selectable; accept it.
+    let rows =
+        orgtui::tui::pages::invitations::rows(&a).iter().map(|r| r.handshake.id.clone()).collect::<Vec<_>>();
+    let row = rows.iter().position(|id| *id == received[0].id).unwrap();
+    select_row(&mut a, row);
+    let effects = press(&mut a, KeyCode::Char('a'));
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::AcceptHandshake(AcceptHandshakeRequest { handshake_id: received[0].id.to_string() })
+    );
+    live.run(&mut a, effects);
+    let now = a.pages.invitations.received.iter().find(|h| h.id == received[0].id).unwrap();
+    assert_eq!(now.state, HandshakeState::Accepted);
+    let snap = &a.data.as_ref().unwrap().snapshot;
+    assert!(snap.accounts.iter().any(|x| x.account.id.as_str() == "555555555555"));
+    // Back to the management account (the form offers it).
+    press(&mut a, KeyCode::Char('A'));
+    assert!(matches!(&a.modal, Some(Modal::Palette { input, .. }) if input == "act-as management"));
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(call_of(&effects), Call::ActAs { account: None });
+    live.run(&mut a, effects);
+    assert_eq!(a.acting_as, None);
+}
+
+#[test]
+fn act_as_rejects_what_is_not_an_account() {
+    let mut a = app(80, 24);
+    let effects = command(&mut a, "act-as bob");
+    assert!(effects.is_empty());
+    assert!(matches!(&a.status, Status::Error(m) if m.contains("not an account id")));
+    assert!(command(&mut a, "act-as 12").is_empty());
+    assert!(matches!(&a.status, Status::Error(m) if m.contains("not an account id")));
+}
+
+#[test]
+fn accepting_as_management_shows_the_aws_error() {
+    let live = Live::new();
+    let mut a = app(120, 36);
+    press(&mut a, KeyCode::Char('4'));
+    select_row(&mut a, 0);
+    let effects = press(&mut a, KeyCode::Char('a'));
+    live.run(&mut a, effects);
+    match &a.modal {
+        Some(Modal::Error { message, .. }) => assert!(message.contains("Exception"), "{message}"),
+        other => panic!("expected the AWS error, got {other:?}"),
+    }
+}
+
+#[test]
+fn decline_needs_the_organization_typed() {
+    let mut a = app(120, 36);
+    press(&mut a, KeyCode::Char('4'));
+    select_row(&mut a, 0);
+    press(&mut a, KeyCode::Char('d'));
+    let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
+    assert_eq!(confirm_expect(&a), org);
+    type_str(&mut a, &org);
+    let ApiRequest::DeclineHandshake(r) = request_of(&press(&mut a, KeyCode::Enter)) else { panic!() };
+    assert_eq!(r.handshake_id, a.data.as_ref().unwrap().snapshot.handshakes[0].id.to_string());
+}
+
+// ---------- Services ----------
+
+#[test]
+fn principals_complete_from_the_built_in_list() {
+    use orgtui::tui::pages::services::resolve_principal;
+    assert_eq!(resolve_principal("guardduty").unwrap(), "guardduty.amazonaws.com");
+    assert_eq!(resolve_principal("config").unwrap(), "config.amazonaws.com");
+    assert_eq!(resolve_principal("Backup").unwrap(), "backup.amazonaws.com");
+    assert!(resolve_principal("security").unwrap_err().contains("matches"));
+    assert!(resolve_principal("nothing-like-it").is_err());
+    assert_eq!(resolve_principal("new.example.com").unwrap(), "new.example.com");
+}
+
+#[test]
+fn enable_and_disable_trusted_access() {
+    let mut a = app(120, 36);
+    let effects = command(&mut a, "enable-trusted-access inspector2");
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::EnableAWSServiceAccess(EnableAWSServiceAccessRequest {
+            service_principal: "inspector2.amazonaws.com".into()
+        })
+    );
+    assert_eq!(a.page, Page::Services);
+    // Disable the first (enabled) service: typed confirmation of the principal, saying what
+    // stops working.
+    select_row(&mut a, 0);
+    press(&mut a, KeyCode::Char('x'));
+    let expect = confirm_expect(&a);
+    let Some(Modal::Confirm(c)) = &a.modal else { panic!() };
+    assert!(c.lines.join(" ").contains("service-linked roles"));
+    type_str(&mut a, &expect);
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::DisableAWSServiceAccess(DisableAWSServiceAccessRequest { service_principal: expect })
+    );
+}
+
+#[test]
+fn register_and_deregister_delegated_admins() {
+    let live = Live::new();
+    let mut a = app(120, 36);
+    command(&mut a, "register-delegated-admin 528124426850 backup");
+    let effects = press(&mut a, KeyCode::Tab);
+    assert!(effects.is_empty());
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::RegisterDelegatedAdministrator(RegisterDelegatedAdministratorRequest {
+            account_id: "528124426850".into(),
+            service_principal: "backup.amazonaws.com".into(),
+        })
+    );
+    live.run(&mut a, effects);
+    let snap = &a.data.as_ref().unwrap().snapshot;
+    assert!(snap.delegated_administrators.iter().any(|d| d.account_id.as_str() == "528124426850"));
+    // Registering a second one for a one-admin service: the AWS error, input kept.
+    command(&mut a, "register-delegated-admin 891659405875 backup");
+    press(&mut a, KeyCode::Tab);
+    let effects = press(&mut a, KeyCode::Enter);
+    live.run(&mut a, effects);
+    let (values, error) = form_error(&a);
+    assert_eq!(values, vec!["891659405875".to_string(), "backup.amazonaws.com".to_string()]);
+    assert!(error.is_some_and(|e| e.contains("Exception")));
+    press(&mut a, KeyCode::Esc);
+    // Deregister from the administrators pane: typed account id.
+    press(&mut a, KeyCode::Tab);
+    let admins = orgtui::tui::pages::services::admins(&a);
+    let row = admins.iter().position(|r| r.account == "528124426850").unwrap();
+    select_row(&mut a, row);
+    press(&mut a, KeyCode::Char('D'));
+    assert_eq!(confirm_expect(&a), "528124426850");
+    type_str(&mut a, "528124426850");
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::DeregisterDelegatedAdministrator(DeregisterDelegatedAdministratorRequest {
+            account_id: "528124426850".into(),
+            service_principal: "backup.amazonaws.com".into(),
+        })
+    );
+}
+
+#[test]
+fn register_form_completes_or_explains_the_principal() {
+    let mut a = app(80, 24);
+    command(&mut a, "register-delegated-admin 528124426850");
+    press(&mut a, KeyCode::Tab);
+    // Replace the prefilled principal with an ambiguous part.
+    for _ in 0..60 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_str(&mut a, "security");
+    assert!(press(&mut a, KeyCode::Enter).is_empty());
+    let (values, error) = form_error(&a);
+    assert_eq!(values[1], "security");
+    assert!(error.unwrap_or_default().contains("Type more"));
+}
+
+// ---------- Settings ----------
+
+#[test]
+fn policy_types_enable_and_disable_with_confirmation() {
+    let mut a = app(120, 36);
+    let root = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().root_id.to_string();
+    command(&mut a, "disable-policy-type TAG_POLICY");
+    assert_eq!(a.page, Page::Settings);
+    assert_eq!(confirm_expect(&a), "TAG_POLICY");
+    type_str(&mut a, "TAG_POLICY");
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::DisablePolicyType(DisablePolicyTypeRequest {
+            root_id: root.clone(),
+            policy_type: PolicyType::TagPolicy
+        })
+    );
+    // Enabling an enabled type says so and sends nothing.
+    let mut a = app(120, 36);
+    assert!(command(&mut a, "enable-policy-type SCP").is_empty());
+    assert!(matches!(&a.status, Status::Info(m) if m.contains("already enabled")));
+    // A type that is off, by selection.
+    let enabled =
+        a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().enabled_policy_types.clone();
+    let (row, ty) = PolicyType::ALL.iter().enumerate().find(|(_, t)| !enabled.contains(t)).unwrap();
+    select_row(&mut a, row);
+    press(&mut a, KeyCode::Char('e'));
+    type_str(&mut a, ty.as_str());
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        request_of(&effects),
+        ApiRequest::EnablePolicyType(EnablePolicyTypeRequest { root_id: root, policy_type: *ty })
+    );
+}
+
+#[test]
+fn enable_all_features_on_a_consolidated_billing_org() {
+    let live = Live::new();
+    let mut a = app(120, 36);
+    assert!(command(&mut a, "enable-all-features").is_empty());
+    assert!(matches!(&a.status, Status::Info(m) if m.contains("already")));
+    // Make the org consolidated-billing only and try again.
+    let mut snap = (*a.data.as_ref().unwrap().snapshot).clone();
+    if let Some(o) = snap.organization.as_mut() {
+        o.feature_set = FeatureSet::ConsolidatedBilling;
+    }
+    let generation = a.load_generation;
+    update(&mut a, Msg::Loaded { generation, result: Ok(Arc::new(snap)) });
+    command(&mut a, "enable-all-features");
+    let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
+    assert_eq!(confirm_expect(&a), org);
+    let Some(Modal::Confirm(c)) = &a.modal else { panic!() };
+    assert!(c.lines.join(" ").contains("Every member account must accept"));
+    type_str(&mut a, &org);
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(request_of(&effects), ApiRequest::EnableAllFeatures(EnableAllFeaturesRequest {}));
+    // The real backend has all features already: its error stays in the confirmation.
+    live.run(&mut a, effects);
+    let Some(Modal::Confirm(c)) = &a.modal else { panic!("{:?}", a.modal) };
+    assert!(c.error.as_deref().is_some_and(|e| e.contains("Exception")), "{:?}", c.error);
+}
+
+#[test]
+fn resource_policy_scrolls_with_tab_focus() {
+    let mut a = app(80, 24);
+    press(&mut a, KeyCode::Char('6'));
+    press(&mut a, KeyCode::Tab);
+    assert!(a.pages.settings.policy_focused);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.pages.settings.scroll, 2);
+    press(&mut a, KeyCode::Char('G'));
+    assert!(a.pages.settings.scroll > 2);
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.pages.settings.policy_focused);
+    assert!(render(&a).contains("E edit"));
+}
+
+// ---------- Snapshots ----------
+
+#[test]
+fn snapshot_invitations_page() {
+    each_size("invitations_page", |a| {
+        press(a, KeyCode::Char('4'));
+    });
+}
+
+#[test]
+fn snapshot_invite_form() {
+    each_size("invite_form", |a| {
+        press(a, KeyCode::Char('4'));
+        press(a, KeyCode::Char('i'));
+        type_str(a, "555555555555");
+    });
+}
+
+#[test]
+fn snapshot_cancel_confirmation() {
+    each_size("cancel_confirmation", |a| {
+        press(a, KeyCode::Char('4'));
+        press(a, KeyCode::Char('x'));
+    });
+}
+
+#[test]
+fn snapshot_act_as_palette() {
+    each_size("act_as_palette", |a| {
+        press(a, KeyCode::Char('4'));
+        press(a, KeyCode::Char('A'));
+    });
+}
+
+#[test]
+fn snapshot_services_page() {
+    each_size("services_page", |a| {
+        press(a, KeyCode::Char('5'));
+    });
+}
+
+#[test]
+fn snapshot_disable_trusted_access_confirmation() {
+    each_size("disable_trusted_access", |a| {
+        press(a, KeyCode::Char('5'));
+        press(a, KeyCode::Char('x'));
+    });
+}
+
+#[test]
+fn snapshot_register_admin_form() {
+    each_size("register_admin_form", |a| {
+        press(a, KeyCode::Char('5'));
+        press(a, KeyCode::Char('a'));
+        type_str(a, "528124426850");
+    });
+}
+
+#[test]
+fn snapshot_deregister_confirmation() {
+    each_size("deregister_confirmation", |a| {
+        press(a, KeyCode::Char('5'));
+        press(a, KeyCode::Tab);
+        press(a, KeyCode::Char('D'));
+    });
+}
+
+#[test]
+fn snapshot_settings_page() {
+    each_size("settings_page", |a| {
+        press(a, KeyCode::Char('6'));
+    });
+}
+
+#[test]
+fn snapshot_disable_policy_type_confirmation() {
+    each_size("disable_policy_type", |a| {
+        press(a, KeyCode::Char('6'));
+        press(a, KeyCode::Char('x'));
+    });
+}
+
+#[test]
+fn snapshot_enable_all_features_confirmation() {
+    each_size("enable_all_features", |a| {
+        let mut snap = (*a.data.as_ref().unwrap().snapshot).clone();
+        if let Some(o) = snap.organization.as_mut() {
+            o.feature_set = FeatureSet::ConsolidatedBilling;
+        }
+        let generation = a.load_generation;
+        update(a, Msg::Loaded { generation, result: Ok(Arc::new(snap)) });
+        press(a, KeyCode::Char('6'));
+        press(a, KeyCode::Char('F'));
+    });
+}
