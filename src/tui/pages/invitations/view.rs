@@ -49,12 +49,27 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     } else {
         vec!["Handshake", "Action", "State", "With", "Expires"]
     };
+    // Handshake ids run from 10 to 34 characters: a long one is shortened with an ellipsis
+    // (the handshake pane shows it whole).
+    let id_w = rows
+        .iter()
+        .map(|r| r.handshake.id.as_str().chars().count())
+        .max()
+        .unwrap_or(9)
+        .clamp(9, if wide { 34 } else { 13 });
+    let short = |id: &str| {
+        if id.chars().count() > id_w {
+            format!("{}…", id.chars().take(id_w.saturating_sub(1)).collect::<String>())
+        } else {
+            id.to_string()
+        }
+    };
     let body: Vec<Row<'static>> = rows
         .iter()
         .map(|r| {
             let h = r.handshake;
             let mut cells = vec![
-                Cell::from(h.id.to_string()),
+                Cell::from(short(h.id.as_str())),
                 Cell::from(h.action.to_string()),
                 Cell::from(h.state.to_string()),
                 Cell::from(counterpart(h)),
@@ -71,7 +86,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .collect();
     let widths: Vec<Constraint> = if wide {
         vec![
-            Constraint::Length(13),
+            Constraint::Length(u16::try_from(id_w).unwrap_or(13)),
             Constraint::Length(21),
             Constraint::Length(9),
             Constraint::Min(16),
@@ -81,7 +96,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         ]
     } else {
         vec![
-            Constraint::Length(13),
+            Constraint::Length(u16::try_from(id_w).unwrap_or(13)),
             Constraint::Length(20),
             Constraint::Length(9),
             Constraint::Min(12),

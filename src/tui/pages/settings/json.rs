@@ -69,7 +69,7 @@ mod tests {
         let t = Theme::plain();
         let lines = highlight(r#"{"Version":"2012-10-17","N":[1,true]}"#, &t);
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        assert_eq!(text[1], "  \"N\": [");
+        assert!(text.iter().any(|l| l == "  \"N\": ["), "{text:?}");
         assert!(text.iter().any(|l| l.contains("\"Version\": \"2012-10-17\"")));
         assert_eq!(highlight("not json \"x", &t)[0].to_string(), "not json \"x");
     }
