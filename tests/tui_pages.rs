@@ -2,6 +2,8 @@
 //! right ids, destructive ones ask for a typed confirmation, AWS errors keep what was typed,
 //! and whole-screen snapshots of each page and dialog at 80×24 and 120×36.
 
+mod common;
+mod handshake_fixtures;
 mod tui_support;
 use crossterm::event::KeyCode;
 use orgtui::backend::OrgBackend;
@@ -33,12 +35,28 @@ struct Live {
 
 impl Live {
     fn new() -> Live {
-        let backend = MemoryBackend::new(
-            orgtui::snapshot::sample_engine().unwrap(),
-            orgtui::backend::BackendKind::Sample,
-        );
+        Live::with(orgtui::snapshot::sample_engine().unwrap())
+    }
+
+    fn with(engine: orgtui::engine::Engine) -> Live {
+        let backend = MemoryBackend::new(engine, orgtui::backend::BackendKind::Sample);
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         Live { backend, rt }
+    }
+
+    /// A console at 120×36 showing what this backend loads.
+    fn app(&self) -> App {
+        let mut a = app(120, 36);
+        let effects = press(&mut a, KeyCode::Char('r'));
+        self.run(&mut a, effects);
+        a
+    }
+
+    /// Runs a palette command and its effects; the status line must say OK.
+    fn ok(&self, app: &mut App, line: &str) {
+        let effects = command(app, line);
+        self.run(app, effects);
+        assert!(matches!(&app.status, Status::Ok(_)), "{line}: {:?} {:?}", app.status, app.modal);
     }
 
     /// Runs effects (and the effects of their results) to the end.
@@ -398,12 +416,7 @@ fn enable_all_features_on_a_consolidated_billing_org() {
     assert!(command(&mut a, "enable-all-features").is_empty());
     assert!(matches!(&a.status, Status::Info(m) if m.contains("already")));
     // Make the org consolidated-billing only and try again.
-    let mut snap = (*a.data.as_ref().unwrap().snapshot).clone();
-    if let Some(o) = snap.organization.as_mut() {
-        o.feature_set = FeatureSet::ConsolidatedBilling;
-    }
-    let generation = a.load_generation;
-    update(&mut a, Msg::Loaded { generation, result: Ok(Arc::new(snap)) });
+    consolidated_billing(&mut a);
     command(&mut a, "enable-all-features");
     let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
     assert_eq!(confirm_expect(&a), org);
@@ -416,6 +429,38 @@ fn enable_all_features_on_a_consolidated_billing_org() {
     live.run(&mut a, effects);
     let Some(Modal::Confirm(c)) = &a.modal else { panic!("{:?}", a.modal) };
     assert!(c.error.as_deref().is_some_and(|e| e.contains("Exception")), "{:?}", c.error);
+}
+
+#[test]
+fn all_features_migration_driven_from_the_pages() {
+    use handshake_fixtures::{B, C};
+    let (engine, _clock, _created, _ou) = handshake_fixtures::cb_org_with_members();
+    let live = Live::with(engine);
+    let mut a = live.app();
+    let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
+    command(&mut a, "enable-all-features");
+    type_str(&mut a, &org);
+    let effects = press(&mut a, KeyCode::Enter);
+    live.run(&mut a, effects);
+    assert!(matches!(&a.status, Status::Ok(m) if m.contains("migration")), "{:?}", a.status);
+    assert!(render(&a).contains("migrating"));
+    // Each invited member approves as itself, from what it received.
+    for member in [B, C] {
+        live.ok(&mut a, &format!("act-as {member}"));
+        let received = &a.pages.invitations.received;
+        let child = received.iter().find(|h| h.action == HandshakeAction::ApproveAllFeatures).unwrap();
+        let line = format!("accept-handshake {}", child.id);
+        live.ok(&mut a, &line);
+    }
+    // The management account finishes it.
+    live.ok(&mut a, "act-as management");
+    let parent = a.pages.invitations.received.iter().find(|h| h.action == HandshakeAction::EnableAllFeatures);
+    let parent = parent.unwrap().id.to_string();
+    press(&mut a, KeyCode::Char('4'));
+    assert!(render(&a).contains("ENABLE_ALL_FEATURES"));
+    live.ok(&mut a, &format!("accept-handshake {parent}"));
+    let o = a.data.as_ref().unwrap().snapshot.organization.clone().unwrap();
+    assert_eq!(o.feature_set, FeatureSet::All);
 }
 
 #[test]
@@ -436,96 +481,50 @@ fn resource_policy_scrolls_with_tab_focus() {
 
 // ---------- Snapshots ----------
 
-#[test]
-fn snapshot_invitations_page() {
-    each_size("invitations_page", |a| {
-        press(a, KeyCode::Char('4'));
-    });
+/// The sample with a consolidated-billing organization (for the all-features dialog).
+fn consolidated_billing(a: &mut App) {
+    let mut snap = (*a.data.as_ref().unwrap().snapshot).clone();
+    if let Some(o) = snap.organization.as_mut() {
+        o.feature_set = FeatureSet::ConsolidatedBilling;
+    }
+    let generation = a.load_generation;
+    update(a, Msg::Loaded { generation, result: Ok(Arc::new(snap)) });
 }
 
 #[test]
-fn snapshot_invite_form() {
-    each_size("invite_form", |a| {
-        press(a, KeyCode::Char('4'));
-        press(a, KeyCode::Char('i'));
-        type_str(a, "555555555555");
-    });
-}
-
-#[test]
-fn snapshot_cancel_confirmation() {
-    each_size("cancel_confirmation", |a| {
-        press(a, KeyCode::Char('4'));
-        press(a, KeyCode::Char('x'));
-    });
-}
-
-#[test]
-fn snapshot_act_as_palette() {
-    each_size("act_as_palette", |a| {
-        press(a, KeyCode::Char('4'));
-        press(a, KeyCode::Char('A'));
-    });
-}
-
-#[test]
-fn snapshot_services_page() {
-    each_size("services_page", |a| {
-        press(a, KeyCode::Char('5'));
-    });
-}
-
-#[test]
-fn snapshot_disable_trusted_access_confirmation() {
-    each_size("disable_trusted_access", |a| {
-        press(a, KeyCode::Char('5'));
-        press(a, KeyCode::Char('x'));
-    });
-}
-
-#[test]
-fn snapshot_register_admin_form() {
-    each_size("register_admin_form", |a| {
-        press(a, KeyCode::Char('5'));
-        press(a, KeyCode::Char('a'));
-        type_str(a, "528124426850");
-    });
-}
-
-#[test]
-fn snapshot_deregister_confirmation() {
-    each_size("deregister_confirmation", |a| {
-        press(a, KeyCode::Char('5'));
-        press(a, KeyCode::Tab);
-        press(a, KeyCode::Char('D'));
-    });
-}
-
-#[test]
-fn snapshot_settings_page() {
-    each_size("settings_page", |a| {
-        press(a, KeyCode::Char('6'));
-    });
-}
-
-#[test]
-fn snapshot_disable_policy_type_confirmation() {
-    each_size("disable_policy_type", |a| {
-        press(a, KeyCode::Char('6'));
-        press(a, KeyCode::Char('x'));
-    });
-}
-
-#[test]
-fn snapshot_enable_all_features_confirmation() {
-    each_size("enable_all_features", |a| {
-        let mut snap = (*a.data.as_ref().unwrap().snapshot).clone();
-        if let Some(o) = snap.organization.as_mut() {
-            o.feature_set = FeatureSet::ConsolidatedBilling;
-        }
-        let generation = a.load_generation;
-        update(a, Msg::Loaded { generation, result: Ok(Arc::new(snap)) });
-        press(a, KeyCode::Char('6'));
-        press(a, KeyCode::Char('F'));
-    });
+fn snapshots_of_each_page_and_dialog() {
+    let cases: &[(&str, &dyn Fn(&mut App))] = &[
+        ("invitations_page", &|a| drop(press(a, KeyCode::Char('4')))),
+        ("invite_form", &|a| {
+            press(a, KeyCode::Char('4'));
+            press(a, KeyCode::Char('i'));
+            type_str(a, "555555555555");
+        }),
+        ("cancel_confirmation", &|a| drop(command(a, "cancel-handshake"))),
+        ("act_as_palette", &|a| {
+            press(a, KeyCode::Char('4'));
+            press(a, KeyCode::Char('A'));
+        }),
+        ("services_page", &|a| drop(press(a, KeyCode::Char('5')))),
+        ("disable_trusted_access", &|a| drop(command(a, "disable-trusted-access"))),
+        ("register_admin_form", &|a| {
+            press(a, KeyCode::Char('5'));
+            press(a, KeyCode::Char('a'));
+            type_str(a, "528124426850");
+        }),
+        ("deregister_confirmation", &|a| {
+            press(a, KeyCode::Char('5'));
+            press(a, KeyCode::Tab);
+            press(a, KeyCode::Char('D'));
+        }),
+        ("settings_page", &|a| drop(press(a, KeyCode::Char('6')))),
+        ("disable_policy_type", &|a| drop(command(a, "disable-policy-type"))),
+        ("enable_all_features", &|a| {
+            consolidated_billing(a);
+            command(a, "enable-all-features");
+        }),
+    ];
+    for (name, setup) in cases {
+        each_size(name, setup);
+    }
 }
