@@ -313,6 +313,25 @@ fn enable_and_disable_trusted_access() {
 }
 
 #[test]
+fn typing_a_filter_narrows_the_services_to_complete_one() {
+    let mut a = app(80, 24);
+    press(&mut a, KeyCode::Char('5'));
+    press(&mut a, KeyCode::Char('/'));
+    type_str(&mut a, "inspector");
+    let rows = orgtui::tui::pages::services::services(&a);
+    assert_eq!(
+        rows.iter().map(|r| r.principal.as_str()).collect::<Vec<_>>(),
+        vec!["inspector2.amazonaws.com"]
+    );
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('x'));
+    assert_eq!(confirm_expect(&a), "inspector2.amazonaws.com");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+    assert!(a.pages.services.filter.is_empty());
+}
+
+#[test]
 fn register_and_deregister_delegated_admins() {
     let live = Live::new();
     let mut a = app(120, 36);
@@ -500,12 +519,25 @@ fn snapshots_of_each_page_and_dialog() {
             press(a, KeyCode::Char('i'));
             type_str(a, "555555555555");
         }),
+        ("invitations_acting_as", &|a| {
+            let to_333: Vec<Handshake> = a.data.as_ref().unwrap().snapshot.handshakes.clone();
+            let to_333 =
+                to_333.into_iter().filter(|h| h.parties.iter().any(|p| p.id == "333333333333")).collect();
+            a.acting_as = Some("333333333333".into());
+            a.pages.invitations.received = to_333;
+            press(a, KeyCode::Char('4'));
+        }),
         ("cancel_confirmation", &|a| drop(command(a, "cancel-handshake"))),
         ("act_as_palette", &|a| {
             press(a, KeyCode::Char('4'));
             press(a, KeyCode::Char('A'));
         }),
         ("services_page", &|a| drop(press(a, KeyCode::Char('5')))),
+        ("services_filter", &|a| {
+            press(a, KeyCode::Char('5'));
+            press(a, KeyCode::Char('/'));
+            type_str(a, "config");
+        }),
         ("disable_trusted_access", &|a| drop(command(a, "disable-trusted-access"))),
         ("register_admin_form", &|a| {
             press(a, KeyCode::Char('5'));

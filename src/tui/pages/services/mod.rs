@@ -15,6 +15,7 @@ use crate::tui::command::Command;
 use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
 use crate::tui::msg::{Call, Effect};
 use crate::tui::update::submit;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -63,6 +64,10 @@ pub struct State {
     pub admin_selected: usize,
     /// The delegated administrators pane has the focus.
     pub admins_focused: bool,
+    /// Narrows the services to those whose principal or name contains it (`/`).
+    pub filter: String,
+    /// The filter is being typed.
+    pub filtering: bool,
 }
 
 /// A service in the list.
@@ -121,6 +126,8 @@ pub fn services(app: &App) -> Vec<ServiceRow> {
             s.trusted_services.iter().find(|t| t.service_principal == r.principal).map(|t| t.date_enabled);
         r.admins = s.delegated_administrators.iter().filter(|a| a.service_principal == r.principal).count();
     }
+    let f = app.pages.services.filter.to_ascii_lowercase();
+    out.retain(|r| r.principal.contains(&f) || r.name.to_ascii_lowercase().contains(&f));
     out.sort_by(|a, b| {
         b.enabled.is_some().cmp(&a.enabled.is_some()).then_with(|| a.principal.cmp(&b.principal))
     });
@@ -383,6 +390,39 @@ impl PageView for ServicesPage {
         }
     }
 
+    fn raw_key(&self, app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
+        let st = &mut app.pages.services;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if !st.filtering {
+            if key.code == KeyCode::Char('/') && !ctrl {
+                st.filtering = true;
+                st.admins_focused = false;
+                app.dirty = true;
+                return Some(Vec::new());
+            }
+            return None;
+        }
+        match key.code {
+            KeyCode::Esc => {
+                st.filter.clear();
+                st.filtering = false;
+            }
+            KeyCode::Enter => st.filtering = false,
+            KeyCode::Backspace => {
+                st.filter.pop();
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() && st.filter.chars().count() < 64 => {
+                st.filter.push(c)
+            }
+            // Arrows still move through what matches.
+            KeyCode::Up | KeyCode::Down => return None,
+            _ => {}
+        }
+        st.selected = 0;
+        app.dirty = true;
+        Some(Vec::new())
+    }
+
     fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
         let (n_services, n_admins) = (services(app).len(), admins(app).len());
         let st = &mut app.pages.services;
@@ -391,8 +431,9 @@ impl PageView for ServicesPage {
             app.dirty = true;
             return Some(Vec::new());
         }
-        if matches!(cmd, Command::Cancel) && st.admins_focused {
+        if matches!(cmd, Command::Cancel) && (st.admins_focused || !st.filter.is_empty()) {
             st.admins_focused = false;
+            st.filter.clear();
             app.dirty = true;
             return Some(Vec::new());
         }

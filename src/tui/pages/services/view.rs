@@ -2,6 +2,7 @@
 //! administrators grouped by account below.
 
 use super::{admins, services};
+use crate::model::text::sanitize;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -62,7 +63,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             vec![Constraint::Min(30), Constraint::Length(20), Constraint::Length(7)],
         )
     };
-    let title = format!(" Services — trusted access ({enabled} of {} on) ", rows.len());
+    let title = if st.filtering || !st.filter.is_empty() {
+        let cursor = if st.filtering { "_" } else { "" };
+        format!(" Services — filter: {}{cursor} ({} match) ", sanitize(&st.filter), rows.len())
+    } else {
+        format!(" Services — trusted access ({enabled} of {} on) · / filter ", rows.len())
+    };
     let table = Table::new(body, widths)
         .header(Row::new(header).style(t.dim()))
         .block(Block::default().borders(Borders::ALL).border_style(border(!st.admins_focused)).title(title))
