@@ -510,9 +510,12 @@ fn consolidated_billing(a: &mut App) {
     update(a, Msg::Loaded { generation, result: Ok(Arc::new(snap)) });
 }
 
+/// How a snapshot case gets from the sample's first screen to what it shows.
+type Setup<'a> = &'a dyn Fn(&mut App);
+
 #[test]
 fn snapshots_of_each_page_and_dialog() {
-    let cases: &[(&str, &dyn Fn(&mut App))] = &[
+    let cases: &[(&str, Setup<'_>)] = &[
         ("invitations_page", &|a| drop(press(a, KeyCode::Char('4')))),
         ("invite_form", &|a| {
             press(a, KeyCode::Char('4'));
