@@ -563,3 +563,14 @@ fn snapshots_of_each_page_and_dialog() {
         each_size(name, setup);
     }
 }
+
+#[test]
+fn pages_draw_at_the_smallest_size() {
+    for line in
+        ["page 4", "page 5", "page 6", "invite-account", "disable-trusted-access", "enable-policy-type"]
+    {
+        let mut a = app(60, 12);
+        command(&mut a, line);
+        assert!(!render(&a).trim().is_empty(), "{line}");
+    }
+}
