@@ -29,7 +29,11 @@ pub struct ActionSpec {
 }
 
 /// Every page's actions, in page order.
-pub const ACTIONS: &[&[ActionSpec]] = &[invitations::ACTIONS, services::ACTIONS, settings::ACTIONS];
+pub const ACTIONS: &[&[ActionSpec]] = &[
+    invitations::ACTIONS, // page 4
+    services::ACTIONS,    // page 5
+    settings::ACTIONS,    // page 6
+];
 
 /// All page actions.
 pub fn actions() -> impl Iterator<Item = &'static ActionSpec> {

@@ -63,6 +63,9 @@ fn header(f: &mut Frame, app: &App, area: Rect) {
         }
     } else if app.data.is_some() {
         spans.push(Span::raw(" │ no organization"));
+        if let Some(a) = &app.acting_as {
+            spans.push(Span::raw(format!(" │ acting as {a}")));
+        }
     }
     spans.push(Span::raw(" │ "));
     spans.push(if app.source.writable {
