@@ -131,6 +131,9 @@ pub struct App {
     /// The policy selected on the Policies page (the editor's `edit-policy` and the
     /// inspector's what-if start from it).
     pub policy_selected: Option<String>,
+    /// The account later calls come from when it is not the management account (set by the
+    /// Invitations page's `act-as` once the backend agreed); shown in the header.
+    pub acting_as: Option<String>,
     pub keymap: Keymap,
     pub data: Option<Loaded>,
     pub load_error: Option<String>,
@@ -183,6 +186,7 @@ impl App {
             pages: super::pages::PageStates::default(),
             drafts: BTreeMap::new(),
             policy_selected: None,
+            acting_as: None,
             keymap,
             data: None,
             load_error: None,

@@ -86,6 +86,11 @@ pub enum Call {
     },
     /// Arm (or disarm) writes of a guarded live session.
     Arm(bool),
+    /// Make later calls as another account (`None`: the management account); answers with the
+    /// handshakes that account received (`ListHandshakesForAccount`).
+    ActAs {
+        account: Option<String>,
+    },
     /// Any other operation (the pages beyond the accounts page build these): `done` is the
     /// status line on success, `reveal` what to select after the reload.
     Api {
