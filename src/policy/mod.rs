@@ -6,6 +6,7 @@
 //! Pure functions over data: depends only on `model`; no async, no terminal.
 //! Specification: reference/policy-evaluation.md §1–§2.
 
+pub mod blast;
 pub mod compile;
 pub mod conditions;
 pub mod eval;
