@@ -6,6 +6,7 @@ use super::{Pane, blast, picker};
 use crate::backend::request::ApiRequest;
 use crate::model::text::sanitize;
 use crate::model::*;
+use crate::policy::blast::PolicyChange;
 use crate::tui::app::{App, Status};
 use crate::tui::command::Command;
 use crate::tui::dialog::{Confirm, Modal};
@@ -101,7 +102,12 @@ pub(super) fn parse_type(s: &str) -> Option<PolicyType> {
 
 /// Shows the tab of a type named by the user.
 pub(super) fn goto_type(app: &mut App, name: &str) {
-    match parse_type(name).and_then(|t| data::types().iter().position(|x| *x == t)) {
+    let ty = parse_type(name);
+    if let (Some(ty), true) = (ty, app.pages.policies.effective.is_some()) {
+        super::effective::set_type(app, ty);
+        return;
+    }
+    match ty.and_then(|t| data::types().iter().position(|x| *x == t)) {
         Some(tab) => {
             let here = app.pages.policies.tab as isize;
             switch_tab(app, tab as isize - here);
@@ -234,7 +240,10 @@ pub(super) fn attach_to(app: &mut App, policy_id: &str, target: &str) -> Vec<Eff
         t.name,
         t.id
     )];
-    lines.extend(blast::summary(&d.snapshot, &d.tree, blast::Change::Attach { policy_id, target_id: &t.id }));
+    lines.extend(blast::summary(
+        &d.snapshot,
+        PolicyChange::Attach { policy_id: policy_id.to_string(), target_id: t.id.clone() },
+    ));
     confirm(app, call, format!("Attach {name}"), lines, "yes".into());
     Vec::new()
 }
@@ -287,12 +296,21 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         } else {
             format!("every account under {} ({under})", t.name)
         };
-        let others: Vec<String> = data::attached_to(&d.snapshot, &t.id, ty)
+        let others: Vec<&SnapshotPolicy> = data::attached_to(&d.snapshot, &t.id, ty)
             .into_iter()
             .filter(|p| p.summary.id.as_str() != policy_id)
-            .map(|p| sanitize(&p.summary.name))
             .collect();
+        let names: Vec<String> = others.iter().map(|p| sanitize(&p.summary.name)).collect();
         let short = ty.short_name();
+        if policy_id == "p-FullAWSAccess" || policy_id == "p-RCPFullAWSAccess" {
+            let mut w = who.clone();
+            if let Some(c) = w.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            lines.push(format!("{w} loses all permissions not allowed by another {short}"));
+            lines.push(format!("attached directly to {}.", t.name));
+            expect = t.id.clone();
+        }
         if others.is_empty() {
             lines.push(format!(
                 "This is the LAST {short} on {}: nothing would Allow any action there,",
@@ -303,15 +321,19 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
                 "(AWS refuses to leave a target without a {short} while the type is enabled.)"
             ));
             expect = t.id.clone();
-        } else if policy_id == "p-FullAWSAccess" || policy_id == "p-RCPFullAWSAccess" {
-            lines.push(format!("{who} loses all permissions not allowed by another {short}"));
-            lines.push(format!("attached directly to {}: {}.", t.name, others.join(", ")));
+        } else if !others.iter().any(|p| data::has_allow(&p.content)) {
+            lines.extend(data::wrap_items(
+                &format!("The other {short}(s) on {} allow nothing: ", t.name),
+                &names,
+                80,
+            ));
+            lines.push(format!("Nothing would Allow any action there, so {who}"));
+            lines.push("would lose ALL permissions.".into());
             expect = t.id.clone();
         }
         lines.extend(blast::summary(
             &d.snapshot,
-            &d.tree,
-            blast::Change::Detach { policy_id: &policy_id, target_id: &t.id },
+            PolicyChange::Detach { policy_id: policy_id.clone(), target_id: t.id.clone() },
         ));
     }
     let title = format!("Detach {name}");

@@ -169,19 +169,46 @@ pub fn pretty(content: &str) -> String {
     }
 }
 
-/// Splits `items` into lines of at most `width` characters, joined by ", ".
+/// Splits `items` into lines of at most `width` characters, joined by ", "; the first line
+/// starts with `prefix`, the others are indented by two spaces.
 pub fn wrap_items(prefix: &str, items: &[String], width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = prefix.to_string();
+    let mut has_item = false;
     for (i, it) in items.iter().enumerate() {
-        let sep = if i + 1 < items.len() { ", " } else { "" };
+        let sep = if i + 1 < items.len() { "," } else { "" };
         let piece = format!("{it}{sep}");
-        if line.chars().count() + piece.chars().count() > width && line.trim().len() > prefix.trim().len() {
-            out.push(line.trim_end().to_string());
-            line = " ".repeat(prefix.chars().count());
+        let space = if has_item { " " } else { "" };
+        if has_item && line.chars().count() + 1 + piece.chars().count() > width {
+            out.push(line);
+            line = format!("  {piece}");
+        } else {
+            line.push_str(space);
+            line.push_str(&piece);
         }
-        line.push_str(&piece);
+        has_item = true;
     }
-    out.push(line.trim_end().to_string());
+    out.push(line);
     out
+}
+
+/// How a level is named in explanations: `root r-…`, `OU Name`, `account name`.
+pub fn level_name(tree: &OrgTree, id: &str) -> String {
+    let t = describe(tree, id);
+    match t.kind {
+        NodeKind::Root => format!("root {}", t.id),
+        NodeKind::Ou => format!("OU {}", t.name),
+        NodeKind::Account => format!("account {}", t.name),
+    }
+}
+
+/// Whether a policy document has an `Allow` statement (a deny-only SCP allows nothing).
+pub fn has_allow(content: &str) -> bool {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(content) else { return true };
+    let allow = |st: &serde_json::Value| st.get("Effect").and_then(|e| e.as_str()) == Some("Allow");
+    match v.get("Statement") {
+        Some(serde_json::Value::Array(a)) => a.iter().any(allow),
+        Some(st) => allow(st),
+        None => false,
+    }
 }

@@ -141,7 +141,7 @@ fn policy_table(f: &mut Frame, app: &App, area: Rect, list: &[&crate::model::Sna
             Row::new(vec![
                 Cell::from(sanitize(&p.summary.name)),
                 Cell::from(Span::styled(p.summary.id.to_string(), t.dim())),
-                Cell::from(if p.summary.aws_managed { "AWS" } else { "customer" }),
+                Cell::from(if p.summary.aws_managed { "AWS" } else { "cust" }),
                 Cell::from(format!("{n:>7}")),
                 Cell::from(sanitize(&p.summary.description)),
             ])
@@ -150,7 +150,7 @@ fn policy_table(f: &mut Frame, app: &App, area: Rect, list: &[&crate::model::Sna
     let widths = [
         Constraint::Length(u16::try_from(name_w).unwrap_or(28)),
         Constraint::Length(u16::try_from(id_w).unwrap_or(20)),
-        Constraint::Length(8),
+        Constraint::Length(7),
         Constraint::Length(7),
         Constraint::Fill(1),
     ];
@@ -173,13 +173,8 @@ fn content(f: &mut Frame, app: &App, area: Rect) {
     let lines = json::highlight(&text, &app.theme);
     let n = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let scroll = app.pages.policies.content_scroll.min(n.saturating_sub(1));
-    let title = format!(
-        " {mark}Content — {} ({} chars) line {}/{} ",
-        sanitize(&p.summary.name),
-        p.content.chars().count(),
-        scroll.saturating_add(1).min(n),
-        n
-    );
+    let title =
+        format!(" {mark}Content {} {}/{n} ", sanitize(&p.summary.name), scroll.saturating_add(1).min(n));
     let block = Block::default().borders(Borders::ALL).border_style(style).title(title);
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
@@ -213,9 +208,11 @@ fn targets(f: &mut Frame, app: &App, area: Rect) {
         .map(|(i, tg)| {
             let sel = focused && i == cursor;
             let marker = if i == cursor { ">" } else { " " };
-            let name_w = inner.saturating_sub(tg.id.len() + 11).max(6);
+            // The kind shows only when there is room: ids tell it too (r-, ou-, 12 digits).
+            let kind = if inner >= 50 { format!("{:<8}", data::kind_word(tg.kind)) } else { String::new() };
+            let name_w = inner.saturating_sub(tg.id.len() + kind.len() + 3).max(6);
             let name: String = tg.name.chars().take(name_w).collect();
-            let text = format!("{marker}{:<7} {name:<name_w$} {}", data::kind_word(tg.kind), tg.id);
+            let text = format!("{marker}{kind}{name:<name_w$} {}", tg.id);
             Line::from(Span::styled(text, if sel { t.selected() } else { Style::default() }))
         })
         .collect();

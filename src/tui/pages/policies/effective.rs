@@ -135,6 +135,16 @@ pub(super) fn set_target(app: &mut App, id: &str) {
     }
 }
 
+/// Shows another type (SCP and RCP have no effective policy: said in the view).
+pub(super) fn set_type(app: &mut App, ty: PolicyType) {
+    let Some(mut v) = app.pages.policies.effective.take() else { return };
+    v.ty = ty;
+    v.scroll = 0;
+    recompute_view(app, &mut v);
+    app.pages.policies.effective = Some(v);
+    app.dirty = true;
+}
+
 /// Cycles through the management types.
 pub(super) fn switch_type(app: &mut App, delta: isize) {
     let Some(mut v) = app.pages.policies.effective.take() else { return };
@@ -224,16 +234,14 @@ pub fn lines(app: &App, v: &EffectiveView) -> Vec<Line<'static>> {
     for o in &doc.origins {
         let ptr = merge::pointer(&o.path);
         let value = doc.value.pointer(&ptr).map_or_else(|| "?".to_string(), |x| sanitize(&x.to_string()));
-        let lvl = data::describe(&d.tree, o.source.target.as_str());
+        let lvl = data::level_name(&d.tree, o.source.target.as_str());
         out.push(Line::from(vec![
             Span::raw(format!("  {} = ", sanitize(&ptr))),
             Span::styled(value, t.ok()),
         ]));
         out.push(Line::from(Span::styled(
             format!(
-                "      from {} {} · {} ({}) · {}",
-                data::kind_word(lvl.kind),
-                lvl.name,
+                "      from {lvl} · {} ({}) · {}",
                 policy_name(&o.source.policy),
                 o.source.policy,
                 o.operator.as_str()
@@ -248,16 +256,14 @@ pub fn lines(app: &App, v: &EffectiveView) -> Vec<Line<'static>> {
             t.title(),
         )));
         for i in &doc.ignored {
-            let lvl = data::describe(&d.tree, i.source.target.as_str());
+            let lvl = data::level_name(&d.tree, i.source.target.as_str());
             out.push(Line::from(format!(
-                "  {} at {} in {} ({} {}): {}",
+                "  {} at {} in {} ({lvl}):",
                 sanitize(&i.operator),
                 sanitize(&merge::pointer(&i.path)),
                 policy_name(&i.source.policy),
-                data::kind_word(lvl.kind),
-                lvl.name,
-                reason(i.reason)
             )));
+            out.push(Line::from(Span::styled(format!("      {}", reason(i.reason)), t.dim())));
         }
     }
     out.push(Line::default());

@@ -5,7 +5,7 @@
 use super::{actions, data, effective};
 use crate::tui::app::App;
 use crate::tui::msg::Effect;
-use crate::tui::tree::{Filter, NodeKind};
+use crate::tui::tree::Filter;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -98,7 +98,7 @@ pub(super) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
 pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, p: &Picker) {
     let t = &app.theme;
     let Some(d) = app.data.as_ref() else { return };
-    let w = area.width.saturating_sub(4).min(100);
+    let w = area.width.min(100);
     let r = crate::tui::view::dialogs::centered(area, w, area.height);
     f.render_widget(Clear, r);
     let title = match &p.purpose {
@@ -119,7 +119,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, p: &Picker) {
         Line::from(vec![Span::styled("Find: ", t.key()), Span::raw(format!("{}_", p.query))]),
         Line::from(Span::styled(
             format!(
-                "{} of {} match (name, id, email or key=value) · ↑↓ choose · enter pick · esc cancel",
+                "{} of {} · name, id, email or key=value · enter picks · esc cancels",
                 p.matches.len(),
                 d.tree.nodes.len()
             ),
@@ -128,17 +128,14 @@ pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, p: &Picker) {
     ];
     let rows = usize::from(r.height.saturating_sub(4)).max(1);
     let start = p.cursor.saturating_sub(rows - 1);
-    let name_w = usize::from(w).saturating_sub(42).clamp(10, 40);
+    let name_w = usize::from(w).saturating_sub(50).clamp(12, 32);
     for (row, &i) in p.matches.iter().enumerate().skip(start).take(rows) {
         let n = &d.tree.nodes[i];
-        let indent = match n.kind {
-            NodeKind::Root => 0,
-            _ => d.tree.path(i).len().saturating_sub(1).min(6),
-        };
-        let name: String = format!("{}{}", " ".repeat(indent), n.name).chars().take(name_w).collect();
-        let mark = if attached.contains(n.id.as_str()) { "attached" } else { "" };
+        let name: String = n.name.chars().take(name_w).collect();
+        let parent = n.parent.map(|q| format!("in {}", d.tree.nodes[q].name)).unwrap_or_default();
+        let mark = if attached.contains(n.id.as_str()) { "ATTACHED " } else { "" };
         let text = format!(
-            "{} {:<8} {:<name_w$} {:<19} {mark}",
+            "{} {:<8} {:<name_w$} {:<17} {mark}{parent}",
             if row == p.cursor { ">" } else { " " },
             data::kind_word(n.kind),
             name,
