@@ -474,3 +474,53 @@ fn snapshot_effective_policy() {
         command(a, "policy-type tag");
     });
 }
+
+#[test]
+fn enter_on_a_target_shows_it_in_the_tree() {
+    let mut a = policies(80, 24);
+    select_policy(&mut a, "p-xvmq5im0");
+    select_target(&mut a, "ou-ex4m-1ppmdudc");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.page, Page::Accounts);
+    assert_eq!(a.selected.as_deref(), Some("ou-ex4m-1ppmdudc"));
+}
+
+#[test]
+fn the_picker_and_page_stay_quick_with_thousands_of_accounts() {
+    use orgtui::engine::{Engine, ManualClock};
+    let state = orgtui::snapshot::generate::generate(5_000, 500, 7).unwrap();
+    let engine =
+        Engine::from_state(state, Box::new(ManualClock::new(Timestamp(1_764_000_000_000))), 1).unwrap();
+    let mut a = app(120, 36);
+    let generation = a.load_generation + 1;
+    a.load_generation = generation;
+    update(&mut a, Msg::Loaded { generation, result: Ok(std::sync::Arc::new(engine.to_snapshot())) });
+    press(&mut a, KeyCode::Char('2'));
+    let started = std::time::Instant::now();
+    press(&mut a, KeyCode::Char('a'));
+    type_str(&mut a, "ou-");
+    let p = a.pages.policies.picker.as_ref().unwrap();
+    assert_eq!(p.matches.len(), 500, "every OU and only the OUs");
+    let screen = render(&a);
+    // Generous for debug builds on a shared machine: it takes a few milliseconds.
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    assert!(screen.contains("500 of 5501"), "{screen}");
+}
+
+#[test]
+fn the_smallest_terminal_draws_every_view() {
+    let mut a = policies(60, 12);
+    assert!(render(&a).contains("SCP"));
+    press(&mut a, KeyCode::Tab);
+    render(&a);
+    press(&mut a, KeyCode::Char('a'));
+    assert!(render(&a).contains("Find:"));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('v'));
+    assert!(render(&a).contains("Effective policy"));
+    press(&mut a, KeyCode::Char('G'));
+    render(&a);
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('-'));
+    render(&a);
+}

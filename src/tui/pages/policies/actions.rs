@@ -399,6 +399,14 @@ pub(super) fn navigate(app: &mut App, cmd: &Command) -> Vec<Effect> {
             };
         }
         Command::Open if st.focus == Pane::List => st.focus = Pane::Content,
+        Command::Open if st.focus == Pane::Targets => {
+            // Shows the target in the accounts tree.
+            if let Some(t) = data::current_target(app) {
+                app.reveal(&t.id);
+                app.page = crate::tui::app::Page::Accounts;
+                app.focus = crate::tui::app::Focus::Tree;
+            }
+        }
         Command::Cancel => st.focus = Pane::List,
         _ => match st.focus {
             Pane::List => {

@@ -169,6 +169,8 @@ pub(super) fn navigate(app: &mut App, cmd: &Command) -> Vec<Effect> {
         Command::Expand => switch_type(app, 1),
         Command::Open => picker::open(app, picker::Purpose::Effective),
         _ => {
+            let n = app.pages.policies.effective.as_ref().map_or(0, |v| lines(app, v).len());
+            let max = u16::try_from(n).unwrap_or(u16::MAX).saturating_sub(1);
             if let Some(v) = app.pages.policies.effective.as_mut() {
                 v.scroll = match cmd {
                     Command::Up => v.scroll.saturating_sub(1),
@@ -176,9 +178,10 @@ pub(super) fn navigate(app: &mut App, cmd: &Command) -> Vec<Effect> {
                     Command::PageUp => v.scroll.saturating_sub(10),
                     Command::PageDown => v.scroll.saturating_add(10),
                     Command::Top => 0,
-                    Command::Bottom => u16::MAX / 2,
+                    Command::Bottom => max,
                     _ => v.scroll,
-                };
+                }
+                .min(max);
             }
         }
     }
