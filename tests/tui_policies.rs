@@ -290,6 +290,15 @@ fn detaching_the_last_scp_or_full_aws_access_needs_the_target_id() {
     assert_eq!(c.expect, "562346771328");
     assert!(c.lines.join("\n").contains("LAST SCP on payments-prod"), "{:?}", c.lines);
     assert!(c.lines.join("\n").contains("so the account payments-prod would lose ALL"), "{:?}", c.lines);
+    // From the palette, naming the target.
+    a.modal = None;
+    command(&mut a, "detach-policy Sandbox");
+    assert!(a.modal.is_none(), "FullAWSAccess is not attached to Sandbox: nothing to detach");
+    command(&mut a, "detach-policy Workloads");
+    assert_eq!(confirm_of(&a).expect, "ou-ex4m-bslfpr1u");
+    a.modal = None;
+    command(&mut a, "attach-policy nowhere");
+    assert!(a.modal.is_none());
     // An ordinary SCP detach asks for "yes".
     a.modal = None;
     select_policy(&mut a, "p-xvmq5im0");

@@ -208,7 +208,13 @@ pub(super) fn attach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     }
     let Some((id, name, _)) = selected_policy(app) else { return Vec::new() };
     match arg {
-        Some(target) => attach_to(app, &id, &target),
+        Some(q) => match app.data.as_ref().and_then(|d| data::resolve(&d.tree, &q)) {
+            Some(target) => attach_to(app, &id, &target),
+            None => {
+                app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(&q))));
+                Vec::new()
+            }
+        },
         None => {
             picker::open(app, picker::Purpose::Attach { policy_id: id, policy_name: name });
             Vec::new()
@@ -255,7 +261,13 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     }
     let Some((policy_id, name, ty)) = selected_policy(app) else { return Vec::new() };
     let target = match arg {
-        Some(t) => t,
+        Some(q) => match app.data.as_ref().and_then(|d| data::resolve(&d.tree, &q)) {
+            Some(t) => t,
+            None => {
+                app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(&q))));
+                return Vec::new();
+            }
+        },
         None if app.pages.policies.focus == Pane::Targets => match data::current_target(app) {
             Some(t) => t.id,
             None => {
@@ -273,6 +285,15 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     };
     let Some(d) = app.data.as_ref() else { return Vec::new() };
     let t: Target = data::describe(&d.tree, &target);
+    if !d
+        .snapshot
+        .attachments
+        .iter()
+        .any(|a| a.policy_id.as_str() == policy_id && a.target_id.as_str() == t.id)
+    {
+        app.set_status(Status::Error(format!("{name} is not attached to {} ({}).", t.name, t.id)));
+        return Vec::new();
+    }
     let call = Call::Api {
         request: ApiRequest::DetachPolicy(DetachPolicyRequest {
             policy_id: policy_id.clone(),

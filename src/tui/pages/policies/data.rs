@@ -138,6 +138,14 @@ pub fn accounts_under(tree: &OrgTree, id: &str) -> usize {
     n
 }
 
+/// A root, OU or account named by the user: its id, or its name (case-insensitive).
+pub fn resolve(tree: &OrgTree, q: &str) -> Option<String> {
+    let ql = q.trim().to_lowercase();
+    tree.index_of(q.trim())
+        .or_else(|| tree.nodes.iter().position(|n| n.name.to_lowercase() == ql))
+        .map(|i| tree.nodes[i].id.clone())
+}
+
 /// The root id, if there is an organization.
 pub fn root_id(s: &OrgSnapshot) -> Option<String> {
     s.organization.as_ref().map(|o| o.root_id.to_string())

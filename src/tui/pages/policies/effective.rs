@@ -88,17 +88,13 @@ pub(super) fn recompute(app: &mut App) {
 pub(super) fn open(app: &mut App, arg: Option<&str>) {
     let Some(d) = app.data.as_ref() else { return };
     let target = match arg {
-        Some(q) => {
-            let ql = q.to_lowercase();
-            let t = &d.tree;
-            match t.index_of(q).or_else(|| t.nodes.iter().position(|n| n.name.to_lowercase() == ql)) {
-                Some(i) => t.nodes[i].id.clone(),
-                None => {
-                    app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(q))));
-                    return;
-                }
+        Some(q) => match data::resolve(&d.tree, q) {
+            Some(id) => id,
+            None => {
+                app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(q))));
+                return;
             }
-        }
+        },
         None => match app.selection() {
             Some((_, id, _)) => id,
             None => match data::root_id(&d.snapshot) {
