@@ -413,75 +413,54 @@ fn read_only_sessions_change_nothing() {
     }
 }
 
+/// Every screen and dialog of the page, at both sizes.
 #[test]
-fn snapshot_scp_tab() {
-    each_size("scp_tab", |_| {});
-}
-
-#[test]
-fn snapshot_tag_tab_with_content_focused() {
-    each_size("tag_tab", |a| {
-        tab_to(a, PolicyType::TagPolicy);
-        select_policy(a, "p-7wg61nv3");
-        press(a, KeyCode::Tab);
-        press(a, KeyCode::Down);
-    });
-}
-
-#[test]
-fn snapshot_targets_focused() {
-    each_size("targets", |a| {
-        press(a, KeyCode::Tab);
-        press(a, KeyCode::Tab);
-        for _ in 0..12 {
+fn snapshots() {
+    type Setup = fn(&mut App);
+    let cases: [(&str, Setup); 8] = [
+        ("scp_tab", |_| {}),
+        ("tag_tab", |a| {
+            tab_to(a, PolicyType::TagPolicy);
+            select_policy(a, "p-7wg61nv3");
+            press(a, KeyCode::Tab);
             press(a, KeyCode::Down);
-        }
-    });
-}
-
-#[test]
-fn snapshot_target_picker() {
-    each_size("target_picker", |a| {
-        select_policy(a, "p-xvmq5im0");
-        press(a, KeyCode::Char('a'));
-        type_str(a, "prod");
-        press(a, KeyCode::Down);
-    });
-}
-
-#[test]
-fn snapshot_attach_confirmation() {
-    each_size("attach_confirmation", |a| {
-        select_policy(a, "p-fnv4r6ht");
-        press(a, KeyCode::Char('a'));
-        type_str(a, "ou-ex4m-q6xr00ep");
-        press(a, KeyCode::Enter);
-    });
-}
-
-#[test]
-fn snapshot_detach_last_scp_confirmation() {
-    each_size("detach_last_scp", |a| {
-        select_policy(a, "p-e9yig54n");
-        press(a, KeyCode::Char('d'));
-        press(a, KeyCode::Char('d'));
-    });
-}
-
-#[test]
-fn snapshot_disable_confirmation() {
-    each_size("disable_type", |a| {
-        tab_to(a, PolicyType::TagPolicy);
-        press(a, KeyCode::Char('-'));
-    });
-}
-
-#[test]
-fn snapshot_effective_policy() {
-    each_size("effective_policy", |a| {
-        command(a, "effective-policy payments-prod");
-        command(a, "policy-type tag");
-    });
+        }),
+        ("targets", |a| {
+            press(a, KeyCode::Tab);
+            press(a, KeyCode::Tab);
+            for _ in 0..12 {
+                press(a, KeyCode::Down);
+            }
+        }),
+        ("target_picker", |a| {
+            select_policy(a, "p-xvmq5im0");
+            press(a, KeyCode::Char('a'));
+            type_str(a, "prod");
+            press(a, KeyCode::Down);
+        }),
+        ("attach_confirmation", |a| {
+            select_policy(a, "p-fnv4r6ht");
+            press(a, KeyCode::Char('a'));
+            type_str(a, "ou-ex4m-q6xr00ep");
+            press(a, KeyCode::Enter);
+        }),
+        ("detach_last_scp", |a| {
+            select_policy(a, "p-e9yig54n");
+            press(a, KeyCode::Char('d'));
+            press(a, KeyCode::Char('d'));
+        }),
+        ("disable_type", |a| {
+            tab_to(a, PolicyType::TagPolicy);
+            press(a, KeyCode::Char('-'));
+        }),
+        ("effective_policy", |a| {
+            command(a, "effective-policy payments-prod");
+            command(a, "policy-type tag");
+        }),
+    ];
+    for (name, setup) in cases {
+        each_size(name, setup);
+    }
 }
 
 #[test]

@@ -67,7 +67,7 @@ pub const ACTIONS: &[ActionSpec] = &[
     spec("next-policy-type", &["]"], "", "next policy type tab", None),
     spec("prev-policy-type", &["["], "", "previous policy type tab", None),
     spec("policy-type", &[], "<type>", "show a policy type's tab (SCP, TAG_POLICY, backup, …)", None),
-    spec("enable-policy-type", &["+"], "", "enable the tab's policy type in the root", Some("enable type")),
+    spec("enable-policy-type", &["+"], "", "enable the tab's policy type in the root", None),
     spec("disable-policy-type", &["-"], "", "disable the tab's policy type in the root", None),
     spec("attach-policy", &["a"], "[target]", "attach the selected policy (pick the target)", Some("attach")),
     spec(
@@ -107,6 +107,10 @@ impl PageView for PoliciesPage {
 
     fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
         app.dirty = true;
+        if !matches!(name, "next-policy-type" | "prev-policy-type" | "policy-type" | "effective-policy") {
+            // Changes act on the page's selection: the effective view gives way to it.
+            app.pages.policies.effective = None;
+        }
         match name {
             "next-policy-type" => actions::switch_tab(app, 1),
             "prev-policy-type" => actions::switch_tab(app, -1),
