@@ -19,7 +19,7 @@ use std::time::Duration;
 
 fn app_with(snapshot: orgtui::model::OrgSnapshot) -> App {
     let mut app = App::new(
-        Source { label: "SAMPLE".into(), writable: true },
+        Source { label: "SAMPLE".into(), writable: true, guarded: false },
         Theme::plain(),
         Keymap::default(),
         (120, 36),

@@ -103,7 +103,7 @@ fn delete_ou_must_be_empty() {
     del(&mut e, &b).unwrap();
     del(&mut e, &a).unwrap();
     assert!(children(&mut e, &r, ChildType::OrganizationalUnit).is_empty());
-    assert!(e.state().org.as_ref().unwrap().attachments.get(&a).is_none(), "attachments go with the OU");
+    assert!(!e.state().org.as_ref().unwrap().attachments.contains_key(&a), "attachments go with the OU");
     assert_err(del(&mut e, &a), ErrorCode::OrganizationalUnitNotFoundException, None);
 }
 

@@ -47,11 +47,6 @@ impl MemoryBackend {
     }
 }
 
-/// Whether an operation never changes state (so no write-back is needed).
-fn is_read_only(wire: &str) -> bool {
-    wire.starts_with("Describe") || wire.starts_with("List")
-}
-
 macro_rules! impl_memory_backend {
     ($(($wire:ident, $method:ident, $req:ident, $resp:ident)),+ $(,)?) => {
         #[async_trait]
@@ -61,7 +56,7 @@ macro_rules! impl_memory_backend {
                     let caller = self.caller();
                     let mut engine = self.engine();
                     let out = engine.$method(&caller, req)?;
-                    if !is_read_only(stringify!($wire)) {
+                    if super::request::is_write_operation(stringify!($wire)) {
                         if let Some(hook) = &self.after_change {
                             hook(&engine).map_err(|e| OrgError::new(ErrorCode::ServiceException, format!("The change was made but could not be saved: {e}")))?;
                         }

@@ -1,8 +1,11 @@
 //! The backend trait: one async method per Organizations operation, so the console and the
 //! commands work the same on the in-memory engine and on the live API.
 
+pub mod guard;
+pub mod journal;
 pub mod memory;
 pub mod request;
+pub mod request_id;
 pub mod walk;
 
 use crate::model::*;
@@ -58,6 +61,16 @@ macro_rules! declare_backend_trait {
             /// The account calls currently come from, when the backend knows it.
             fn acting_as(&self) -> Option<AccountId> {
                 None
+            }
+
+            /// Arms or disarms writes (see `guard`); backends without a guard always write.
+            fn arm(&self, armed: bool) {
+                let _ = armed;
+            }
+
+            /// Whether writes go through.
+            fn writes_armed(&self) -> bool {
+                true
             }
         }
     };

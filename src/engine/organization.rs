@@ -97,7 +97,7 @@ impl Engine {
             policy_changed_at: BTreeMap::new(),
         };
         if feature_set == FeatureSet::All {
-            enable_default_scps(&mut org, &[me.clone()]);
+            enable_default_scps(&mut org, std::slice::from_ref(&me));
         }
         if let Some(acc) = self.state.accounts.get_mut(&me) {
             acc.membership = Membership::Member(ParentId::Root(root_id));

@@ -254,6 +254,18 @@ impl PolicyId {
     }
 }
 
+impl std::fmt::Display for ParentId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for TargetId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,17 +299,5 @@ mod tests {
         let e = PolicyId::parse_policy("p-x").unwrap_err();
         assert_eq!(e.reason.as_deref(), Some("INVALID_SYNTAX_POLICY_ID"));
         assert!(matches!(TaggableId::parse("p-ab12cd34"), Ok(TaggableId::Policy(_))));
-    }
-}
-
-impl std::fmt::Display for ParentId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::fmt::Display for TargetId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }

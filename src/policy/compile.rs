@@ -137,7 +137,7 @@ impl CompiledPolicy {
                 continue;
             }
             for c in &st.conditions {
-                if !req.context.get(&c.key).is_some_and(|v| !v.is_empty())
+                if req.context.get(&c.key).is_none_or(|v| v.is_empty())
                     && !out.iter().any(|k| k.eq_ignore_ascii_case(&c.key_text))
                 {
                     out.push(c.key_text.clone());

@@ -533,7 +533,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                 tags: tags_to(&a.tags),
                 closure_requested_at: a.closure_requested_at.map(Timestamp::to_rfc3339),
                 closed_at: a.closed_at.map(Timestamp::to_rfc3339),
-                readiness: (a.readiness != StandaloneReadiness::default()).then(|| FileReadiness {
+                readiness: (a.readiness != StandaloneReadiness::default()).then_some(FileReadiness {
                     payment_instrument: a.readiness.payment_instrument,
                     phone_verified: a.readiness.phone_verified,
                     eula_accepted: a.readiness.eula_accepted,

@@ -71,7 +71,10 @@ pub enum Focus {
 pub struct Source {
     /// `SAMPLE`, `FILE org.json`, `LIVE profile/region`.
     pub label: String,
+    /// Whether writes go through now.
     pub writable: bool,
+    /// A live session behind the safety guard: writes can be armed and disarmed (`:arm`).
+    pub guarded: bool,
 }
 
 /// The status line.
@@ -133,6 +136,8 @@ pub struct App {
     pub load_error: Option<String>,
     pub load_generation: u64,
     pub loading: bool,
+    /// The latest progress report of the load in flight.
+    pub load_progress: Option<crate::backend::walk::LoadProgress>,
     pub focus: Focus,
     /// Selected entity id.
     pub selected: Option<String>,
@@ -183,6 +188,7 @@ impl App {
             load_error: None,
             load_generation: 0,
             loading: false,
+            load_progress: None,
             focus: Focus::Tree,
             selected: None,
             opened: HashSet::new(),

@@ -38,6 +38,10 @@ pub enum Command {
     CopyId,
     CopyArn,
     Mouse,
+    /// Arm writes of a live session (after a typed confirmation).
+    Arm,
+    /// Disarm writes.
+    Disarm,
     /// A page's own action (see `pages::ACTIONS`), with its argument.
     Action {
         name: String,
@@ -67,6 +71,8 @@ pub const PALETTE: &[(&str, &str, &str)] = &[
     ("refresh", "", "reload the organization"),
     ("filter", "", "filter the tree"),
     ("mouse", "", "toggle mouse capture"),
+    ("arm", "", "live sessions: allow changes (typed confirmation; every write is journaled)"),
+    ("disarm", "", "live sessions: back to read-only"),
     ("help", "", "show the keys"),
     ("quit", "", "leave orgtui"),
 ];
@@ -120,6 +126,8 @@ impl Command {
             "copy-id" => Command::CopyId,
             "copy-arn" => Command::CopyArn,
             "mouse" => Command::Mouse,
+            "arm" => Command::Arm,
+            "disarm" => Command::Disarm,
             "" => return Err("type a command, e.g. goto, create-ou, move, refresh, quit".into()),
             other if super::pages::find_action(other).is_some() => {
                 Command::Action { name: other.to_string(), arg: arg() }

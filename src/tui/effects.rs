@@ -45,7 +45,12 @@ impl Runner {
                 }
                 let (b, tx) = (self.backend.clone(), self.tx.clone());
                 self.load = Some(tokio::spawn(async move {
-                    let result = match tokio::time::timeout(CALL_TIMEOUT * 4, b.load_snapshot()).await {
+                    let report = tx.clone();
+                    let sink = move |progress| {
+                        let _ = report.send(Msg::LoadProgress { generation, progress });
+                    };
+                    let load = b.load_snapshot_with_progress(&sink);
+                    let result = match tokio::time::timeout(CALL_TIMEOUT * 4, load).await {
                         Ok(r) => r.map(Arc::new),
                         Err(_) => Err(timed_out("Loading the organization")),
                     };
@@ -153,6 +158,10 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
             let keys: Vec<String> = tags.iter().map(|t| t.key.clone()).collect();
             b.tag_resource(TagResourceRequest { resource_id: target.clone(), tags }).await?;
             Ok(done(format!("Tagged {target} with {}.", keys.join(", ")), Some(target)))
+        }
+        Call::Arm(armed) => {
+            b.arm(armed);
+            Ok(Outcome::Armed(b.writes_armed()))
         }
         Call::Api { request, done, reveal } => {
             let response = request.send(b).await?;

@@ -19,6 +19,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A whole-organization load finished.
     Loaded { generation: u64, result: Result<Arc<OrgSnapshot>, OrgError> },
+    /// How far the whole-organization load has come (live backends report this).
+    LoadProgress { generation: u64, progress: crate::backend::walk::LoadProgress },
     /// A change finished.
     OpDone { op: OpId, result: Result<Outcome, OrgError> },
     /// A CreateAccount status poll answered.
@@ -36,6 +38,8 @@ pub enum Outcome {
     Done { message: String, reveal: Option<String> },
     /// CreateAccount accepted: its status is polled from here on.
     CreateStarted(CreateAccountStatus),
+    /// Writes were armed (`true`) or disarmed.
+    Armed(bool),
     /// A `Call::Api` succeeded: like `Done`, and the page that sent it sees the response.
     Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
 }
@@ -80,6 +84,8 @@ pub enum Call {
         target: String,
         keys: Vec<String>,
     },
+    /// Arm (or disarm) writes of a guarded live session.
+    Arm(bool),
     /// Any other operation (the pages beyond the accounts page build these): `done` is the
     /// status line on success, `reveal` what to select after the reload.
     Api {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub fn app(w: u16, h: u16) -> App {
     let snapshot = orgtui::snapshot::sample_engine().unwrap().to_snapshot();
     let mut app = App::new(
-        Source { label: "SAMPLE".into(), writable: true },
+        Source { label: "SAMPLE".into(), writable: true, guarded: false },
         Theme::plain(),
         Keymap::default(),
         (w, h),

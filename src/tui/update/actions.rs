@@ -10,7 +10,8 @@ use crate::tui::tree::NodeKind;
 
 pub(super) fn writable(app: &mut App) -> bool {
     if !app.source.writable {
-        app.set_status(Status::Error("This session is read-only.".into()));
+        let hint = if app.source.guarded { " :arm enables writes." } else { "" };
+        app.set_status(Status::Error(format!("This session is read-only.{hint}")));
     }
     app.source.writable
 }

@@ -33,6 +33,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 return Vec::new();
             }
             app.loading = false;
+            app.load_progress = None;
             match result {
                 Ok(s) => {
                     app.load_error = None;
@@ -45,6 +46,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
             }
             app.dirty = true;
+            Vec::new()
+        }
+        Msg::LoadProgress { generation, progress } => {
+            if generation == app.load_generation && app.loading {
+                app.load_progress = Some(progress);
+                app.dirty = true;
+            }
             Vec::new()
         }
         Msg::OpDone { op, result } => on_done(app, op, result),
@@ -250,6 +258,13 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             None => app.set_status(Status::Info(format!("There is no page {n}."))),
         },
+        Command::Arm => arm(app),
+        Command::Disarm => {
+            if app.source.guarded && app.source.writable {
+                return submit(app, Call::Arm(false), "Disarming writes".into());
+            }
+            app.set_status(Status::Info("Writes are not armed.".into()));
+        }
         Command::Action { name, arg } => return super::pages::action(app, &name, arg),
         Command::Goto(q) => {
             app.page = Page::Accounts;
@@ -293,6 +308,35 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// `:arm`: a typed confirmation that states what arming means.
+fn arm(app: &mut App) {
+    if !app.source.guarded {
+        app.set_status(Status::Info("This session is not a guarded live session: nothing to arm.".into()));
+        return;
+    }
+    if app.source.writable {
+        app.set_status(Status::Info("Writes are already armed.".into()));
+        return;
+    }
+    app.modal = Some(Modal::Confirm(super::dialog::Confirm {
+        call: Call::Arm(true),
+        title: "Arm writes".into(),
+        lines: vec![
+            format!(
+                "Changes made from now on go to the live organization ({}).",
+                sanitize(&app.source.label)
+            ),
+            "Every write is appended to the audit journal (time, operation, input, outcome, request id)."
+                .into(),
+            ":disarm returns to read-only.".into(),
+        ],
+        expect: "arm".into(),
+        typed: String::new(),
+        error: None,
+        submitting: None,
+    }));
 }
 
 /// Commands a page other than the accounts page handles itself.

@@ -50,6 +50,17 @@ pub(super) fn on_done(
                 app.modal = None;
             }
             match outcome {
+                Outcome::Armed(armed) => {
+                    app.source.writable = armed;
+                    app.set_status(if armed {
+                        Status::Ok(
+                            "Writes are ARMED: changes go to AWS and are journaled. :disarm to stop.".into(),
+                        )
+                    } else {
+                        Status::Info("Writes disarmed: the session is read-only.".into())
+                    });
+                    Vec::new()
+                }
                 Outcome::Response { message, reveal, response } => {
                     crate::tui::pages::on_response(app, op, &response);
                     if reveal.is_some() {

@@ -62,10 +62,10 @@ fn header(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(" │ no organization"));
     }
     spans.push(Span::raw(" │ "));
-    spans.push(if app.source.writable {
-        Span::styled("WRITABLE", t.ok())
-    } else {
-        Span::styled("READ-ONLY", t.danger())
+    spans.push(match (app.source.guarded, app.source.writable) {
+        (true, true) => Span::styled("WRITES ARMED", t.danger()),
+        (false, true) => Span::styled("WRITABLE", t.ok()),
+        (_, false) => Span::styled("READ-ONLY", t.ok()),
     });
     if app.mouse {
         spans.push(Span::raw(" │ mouse on"));
@@ -84,7 +84,7 @@ fn accounts_page(f: &mut Frame, app: &App, area: Rect) {
     let Some(d) = app.data.as_ref() else {
         let msg = match &app.load_error {
             Some(e) => format!("Could not load the organization: {e}\nPress r to retry."),
-            None => format!("{} Loading the organization…", t.spinner(app.tick)),
+            None => format!("{} Loading the organization…{}", t.spinner(app.tick), progress_text(app)),
         };
         f.render_widget(
             Paragraph::new(msg)
@@ -153,6 +153,17 @@ fn accounts_page(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(details, cols[1]);
 }
 
+/// ` tags 120/1043` while a load reports progress.
+fn progress_text(app: &App) -> String {
+    match &app.load_progress {
+        Some(p) => match p.total {
+            Some(total) => format!(" {} {}/{total}", p.stage, p.done),
+            None => format!(" {} {}", p.stage, p.done),
+        },
+        None => String::new(),
+    }
+}
+
 fn status(f: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let spinner = t.spinner(app.tick);
@@ -160,7 +171,7 @@ fn status(f: &mut Frame, app: &App, area: Rect) {
     if let Some((_, label)) = app.pending.iter().next_back() {
         spans.push(Span::raw(format!("{spinner} {label}… ")));
     } else if app.loading && app.data.is_some() {
-        spans.push(Span::raw(format!("{spinner} Refreshing… ")));
+        spans.push(Span::raw(format!("{spinner} Refreshing…{} ", progress_text(app))));
     }
     for c in app.creations.iter().filter(|c| c.state == crate::model::CreateAccountState::InProgress) {
         spans.push(Span::raw(format!("{spinner} Creating {} (IN_PROGRESS) ", c.name)));
