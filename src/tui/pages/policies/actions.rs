@@ -17,7 +17,8 @@ use crate::tui::update::submit;
 /// Whether changes may be made; says why not on the status line.
 pub(super) fn writable(app: &mut App) -> bool {
     if !app.source.writable {
-        app.set_status(Status::Error("This session is read-only.".into()));
+        let hint = if app.source.guarded { " :arm enables writes." } else { "" };
+        app.set_status(Status::Error(format!("This session is read-only.{hint}")));
     }
     app.source.writable
 }
