@@ -196,10 +196,22 @@ fn reason(r: IgnoredReason) -> &'static str {
     }
 }
 
-/// The view's lines: origins of every value, what was ignored, then the effective document.
+/// The view's lines in one column: origins of every value, what was ignored, then the
+/// effective document.
 pub fn lines(app: &App, v: &EffectiveView) -> Vec<Line<'static>> {
+    let (mut out, doc) = parts(app, v);
+    if !doc.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled("Effective policy", app.theme.title())));
+        out.extend(doc);
+    }
+    out
+}
+
+/// The explanation (header, origins, ignored) and the effective document, apart.
+fn parts(app: &App, v: &EffectiveView) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let t = &app.theme;
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
+    let Some(d) = app.data.as_ref() else { return (Vec::new(), Vec::new()) };
     let target = data::describe(&d.tree, &v.target_id);
     let mut out = vec![
         Line::from(vec![
@@ -220,7 +232,7 @@ pub fn lines(app: &App, v: &EffectiveView) -> Vec<Line<'static>> {
         Err(e) => {
             out.push(Line::from(Span::styled("NO EFFECTIVE POLICY", t.danger())));
             out.push(Line::from(e.clone()));
-            return out;
+            return (out, Vec::new());
         }
     };
     let policy_name = |id: &PolicyId| {
@@ -265,25 +277,37 @@ pub fn lines(app: &App, v: &EffectiveView) -> Vec<Line<'static>> {
             out.push(Line::from(Span::styled(format!("      {}", reason(i.reason)), t.dim())));
         }
     }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled("Effective policy", t.title())));
     let text = serde_json::to_string_pretty(&doc.value).unwrap_or_default();
-    out.extend(json::highlight(&sanitize_lines(&text), t));
-    out
+    (out, json::highlight(&sanitize_lines(&text), t))
 }
 
 fn sanitize_lines(text: &str) -> String {
     text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
 }
 
-/// Draws the view over the page body.
+/// Draws the view over the page body: one column, or the explanation beside the document
+/// when the terminal is wide.
 pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, v: &EffectiveView) {
-    let lines = lines(app, v);
-    let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(area.height.saturating_sub(2));
     f.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.focus())
-        .title(" Effective policy — esc closes ");
-    f.render_widget(Paragraph::new(lines).block(block).scroll((v.scroll.min(max), 0)), area);
+    let focus = app.theme.focus();
+    let title = " Effective policy — esc closes ";
+    let para = |lines: Vec<Line<'static>>, r: Rect, title: &'static str| {
+        let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(r.height.saturating_sub(2));
+        let block = Block::default().borders(Borders::ALL).border_style(focus).title(title);
+        Paragraph::new(lines).block(block).scroll((v.scroll.min(max), 0))
+    };
+    if area.width >= 110 {
+        let (left, right) = parts(app, v);
+        let cols = ratatui::layout::Layout::default()
+            .direction(ratatui::layout::Direction::Horizontal)
+            .constraints([
+                ratatui::layout::Constraint::Percentage(60),
+                ratatui::layout::Constraint::Percentage(40),
+            ])
+            .split(area);
+        f.render_widget(para(left, cols[0], title), cols[0]);
+        f.render_widget(para(right, cols[1], " Effective document "), cols[1]);
+    } else {
+        f.render_widget(para(lines(app, v), area, title), area);
+    }
 }
