@@ -398,6 +398,7 @@ fn register_form_completes_or_explains_the_principal() {
 fn policy_types_enable_and_disable_with_confirmation() {
     let mut a = app(120, 36);
     let root = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().root_id.to_string();
+    press(&mut a, KeyCode::Char('6')); // the Policies page offers the same command
     command(&mut a, "disable-policy-type TAG_POLICY");
     assert_eq!(a.page, Page::Settings);
     assert_eq!(confirm_expect(&a), "TAG_POLICY");
@@ -412,6 +413,7 @@ fn policy_types_enable_and_disable_with_confirmation() {
     );
     // Enabling an enabled type says so and sends nothing.
     let mut a = app(120, 36);
+    press(&mut a, KeyCode::Char('6'));
     assert!(command(&mut a, "enable-policy-type SCP").is_empty());
     assert!(matches!(&a.status, Status::Info(m) if m.contains("already enabled")));
     // A type that is off, by selection.
@@ -553,7 +555,10 @@ fn snapshots_of_each_page_and_dialog() {
             press(a, KeyCode::Char('D'));
         }),
         ("settings_page", &|a| drop(press(a, KeyCode::Char('6')))),
-        ("disable_policy_type", &|a| drop(command(a, "disable-policy-type"))),
+        ("disable_policy_type", &|a| {
+            press(a, KeyCode::Char('6'));
+            command(a, "disable-policy-type");
+        }),
         ("enable_all_features", &|a| {
             consolidated_billing(a);
             command(a, "enable-all-features");

@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub mod invitations;
+pub mod policies;
 pub mod services;
 pub mod settings;
 
@@ -30,6 +31,7 @@ pub struct ActionSpec {
 
 /// Every page's actions, in page order.
 pub const ACTIONS: &[&[ActionSpec]] = &[
+    policies::ACTIONS,    // page 2
     invitations::ACTIONS, // page 4
     services::ACTIONS,    // page 5
     settings::ACTIONS,    // page 6
@@ -45,9 +47,16 @@ pub fn find_action(name: &str) -> Option<&'static ActionSpec> {
     actions().find(|a| a.name == name)
 }
 
+/// The action named `name` for a command run on `page`: two pages may offer the same command
+/// (enable a policy type on the Policies and the Settings page); the page on screen wins.
+pub fn find_action_on(name: &str, page: Page) -> Option<&'static ActionSpec> {
+    actions().find(|a| a.name == name && a.page == page).or_else(|| find_action(name))
+}
+
 /// The state of every page, kept while the user switches between them.
 #[derive(Debug, Default)]
 pub struct PageStates {
+    pub policies: policies::State,
     pub invitations: invitations::State,
     pub services: services::State,
     pub settings: settings::State,
@@ -84,6 +93,7 @@ pub trait PageView: Sync {
 pub fn view_of(page: Page) -> Option<&'static dyn PageView> {
     match page {
         Page::Accounts => None,
+        Page::Policies => Some(&policies::PoliciesPage),
         Page::Invitations => Some(&invitations::InvitationsPage),
         Page::Services => Some(&services::ServicesPage),
         Page::Settings => Some(&settings::SettingsPage),
@@ -108,7 +118,7 @@ pub fn navigate(app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
 
 /// Runs a page action: switches to its page first, so the user sees what it acts on.
 pub fn action(app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
-    let Some(spec) = find_action(name) else { return Vec::new() };
+    let Some(spec) = find_action_on(name, app.page) else { return Vec::new() };
     let Some(view) = view_of(spec.page) else { return Vec::new() };
     app.page = spec.page;
     app.dirty = true;
