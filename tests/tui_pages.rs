@@ -579,3 +579,17 @@ fn pages_draw_at_the_smallest_size() {
         assert!(!render(&a).trim().is_empty(), "{line}");
     }
 }
+
+#[test]
+fn settings_show_the_quotas_the_backend_knows() {
+    let mut a = app(120, 36);
+    press(&mut a, KeyCode::Char('6'));
+    assert!(render(&a).contains("Quotas (AWS defaults)"));
+    let quotas = orgtui::snapshot::sample_engine().unwrap().state().quotas.clone();
+    let max = quotas.max_accounts;
+    assert_ne!(max, orgtui::engine::Quotas::default().max_accounts, "the sample raises the account quota");
+    orgtui::tui::update::update(&mut a, orgtui::tui::msg::Msg::Quotas(Some(quotas)));
+    let screen = render(&a);
+    assert!(screen.contains(" Quotas ") && !screen.contains("AWS defaults"), "{screen}");
+    assert!(screen.contains(&format!("{max} (open invitations count)")), "{screen}");
+}

@@ -139,6 +139,8 @@ pub struct App {
     pub load_error: Option<String>,
     pub load_generation: u64,
     pub loading: bool,
+    /// The organization's quotas, when the backend knows them.
+    pub quotas: Option<crate::engine::Quotas>,
     /// The latest progress report of the load in flight.
     pub load_progress: Option<crate::backend::walk::LoadProgress>,
     pub focus: Focus,
@@ -193,6 +195,7 @@ impl App {
             load_generation: 0,
             loading: false,
             load_progress: None,
+            quotas: None,
             focus: Focus::Tree,
             selected: None,
             opened: HashSet::new(),

@@ -49,6 +49,7 @@ impl Runner {
                     let sink = move |progress| {
                         let _ = report.send(Msg::LoadProgress { generation, progress });
                     };
+                    let _ = tx.send(Msg::Quotas(b.quotas()));
                     let load = b.load_snapshot_with_progress(&sink);
                     let result = match tokio::time::timeout(CALL_TIMEOUT * 4, load).await {
                         Ok(r) => r.map(Arc::new),

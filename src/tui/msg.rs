@@ -19,6 +19,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A whole-organization load finished.
     Loaded { generation: u64, result: Result<Arc<OrgSnapshot>, OrgError> },
+    /// The organization's quotas as the backend knows them (sent with each load).
+    Quotas(Option<crate::engine::Quotas>),
     /// How far the whole-organization load has come (live backends report this).
     LoadProgress { generation: u64, progress: crate::backend::walk::LoadProgress },
     /// A change finished.

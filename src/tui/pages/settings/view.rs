@@ -2,7 +2,6 @@
 //! and the quotas on the right.
 
 use super::{highlight, policy_types};
-use crate::engine::Quotas;
 use crate::model::arn::ArnContext;
 use crate::model::text::sanitize;
 use crate::model::*;
@@ -30,7 +29,7 @@ pub fn policy_lines(app: &App) -> Vec<Line<'static>> {
 
 fn quota_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let q = Quotas::default();
+    let q = app.quotas.clone().unwrap_or_default();
     let row = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<19}"), t.dim()), Span::raw(value)])
     };
@@ -156,9 +155,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         right[0],
     );
     f.render_widget(
-        Paragraph::new(quota_lines(app))
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).border_style(t.dim()).title(" Quotas (defaults) ")),
+        Paragraph::new(quota_lines(app)).wrap(Wrap { trim: false }).block(
+            Block::default().borders(Borders::ALL).border_style(t.dim()).title(if app.quotas.is_some() {
+                " Quotas "
+            } else {
+                " Quotas (AWS defaults) "
+            }),
+        ),
         right[1],
     );
 }
