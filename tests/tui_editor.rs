@@ -426,3 +426,34 @@ fn keys_strings_and_punctuation_are_coloured_only_with_colour_on() {
     let text_coloured: String = coloured.iter().map(|(s, _)| s.as_str()).collect();
     assert_eq!(text_plain, text_coloured, "the same text either way");
 }
+
+#[test]
+fn keys_on_the_policies_page_open_the_editor_with_the_tab_type() {
+    let (mut a, _dir) = setup(100, 30);
+    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, KeyCode::Char(']'));
+    let ty = a.pages.policies.ty();
+    assert_ne!(ty, PolicyType::ServiceControlPolicy);
+    press(&mut a, KeyCode::Char('n'));
+    let e = a.editor.as_ref().expect("n opens the editor");
+    assert_eq!(e.target, orgtui::tui::editor::Target::New { ty });
+    press(&mut a, KeyCode::Esc);
+    assert!(a.editor.is_none());
+    a.policy_selected = Some(POLICY.into());
+    press(&mut a, KeyCode::Char('e'));
+    assert!(matches!(
+        &a.editor.as_ref().expect("e opens the editor").target,
+        orgtui::tui::editor::Target::Policy { id, .. } if id == POLICY
+    ));
+}
+
+#[test]
+fn shift_e_on_the_settings_page_edits_the_resource_policy() {
+    let (mut a, _dir) = setup(100, 30);
+    press(&mut a, KeyCode::Char('6'));
+    press(&mut a, KeyCode::Char('E'));
+    assert!(matches!(
+        a.editor.as_ref().expect("E opens the editor").target,
+        orgtui::tui::editor::Target::ResourcePolicy { exists: true }
+    ));
+}

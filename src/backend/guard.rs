@@ -117,6 +117,10 @@ macro_rules! impl_guarded_backend {
                 self.inner.acting_as()
             }
 
+            fn quotas(&self) -> Option<crate::engine::Quotas> {
+                self.inner.quotas()
+            }
+
             fn arm(&self, armed: bool) {
                 self.armed.store(armed, Ordering::SeqCst);
             }

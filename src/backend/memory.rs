@@ -75,6 +75,10 @@ macro_rules! impl_memory_backend {
                 Ok(engine.to_snapshot())
             }
 
+            fn quotas(&self) -> Option<crate::engine::Quotas> {
+                Some(self.engine().state().quotas.clone())
+            }
+
             fn act_as(&self, caller: Caller) -> OrgResult<()> {
                 *self.caller.lock().unwrap_or_else(|p| p.into_inner()) = caller;
                 Ok(())

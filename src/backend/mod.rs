@@ -63,6 +63,12 @@ macro_rules! declare_backend_trait {
                 None
             }
 
+            /// The organization's quotas, when the backend knows them (the engine does; the live
+            /// API has no call for them).
+            fn quotas(&self) -> Option<crate::engine::Quotas> {
+                None
+            }
+
             /// Arms or disarms writes (see `guard`); backends without a guard always write.
             fn arm(&self, armed: bool) {
                 let _ = armed;

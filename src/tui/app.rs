@@ -133,11 +133,16 @@ pub struct App {
     pub policy_selected: Option<String>,
     /// The policy editor, open over the page body.
     pub editor: Option<crate::tui::editor::Editor>,
+    /// The account later calls come from when it is not the management account (set by the
+    /// Invitations page's `act-as` once the backend agreed); shown in the header.
+    pub acting_as: Option<String>,
     pub keymap: Keymap,
     pub data: Option<Loaded>,
     pub load_error: Option<String>,
     pub load_generation: u64,
     pub loading: bool,
+    /// The organization's quotas, when the backend knows them.
+    pub quotas: Option<crate::engine::Quotas>,
     /// The latest progress report of the load in flight.
     pub load_progress: Option<crate::backend::walk::LoadProgress>,
     pub focus: Focus,
@@ -186,12 +191,14 @@ impl App {
             drafts: BTreeMap::new(),
             policy_selected: None,
             editor: None,
+            acting_as: None,
             keymap,
             data: None,
             load_error: None,
             load_generation: 0,
             loading: false,
             load_progress: None,
+            quotas: None,
             focus: Focus::Tree,
             selected: None,
             opened: HashSet::new(),

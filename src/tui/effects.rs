@@ -49,6 +49,7 @@ impl Runner {
                     let sink = move |progress| {
                         let _ = report.send(Msg::LoadProgress { generation, progress });
                     };
+                    let _ = tx.send(Msg::Quotas(b.quotas()));
                     let load = b.load_snapshot_with_progress(&sink);
                     let result = match tokio::time::timeout(CALL_TIMEOUT * 4, load).await {
                         Ok(r) => r.map(Arc::new),
@@ -167,10 +168,44 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
             let response = request.send(b).await?;
             Ok(Outcome::Response { message: crate::model::text::sanitize(&done), reveal, response })
         }
+        Call::ActAs { account } => act_as(b, account).await,
         Call::Untag { target, keys } => {
             b.untag_resource(UntagResourceRequest { resource_id: target.clone(), tag_keys: keys.clone() })
                 .await?;
             Ok(done(format!("Removed tag {} from {target}.", keys.join(", ")), Some(target)))
         }
     }
+}
+
+/// Switches the backend's caller, then lists what that account received (a failed listing
+/// still reports the switch, with no handshakes).
+async fn act_as(b: &dyn OrgBackend, account: Option<String>) -> Result<Outcome, OrgError> {
+    let caller = match &account {
+        Some(a) => Caller::Account(AccountId::parse(a)?),
+        None => Caller::Management,
+    };
+    b.act_as(caller)?;
+    let mut handshakes = Vec::new();
+    let mut next_token = None;
+    for _ in 0..50 {
+        let req = ListHandshakesForAccountRequest { next_token: next_token.take(), ..Default::default() };
+        match b.list_handshakes_for_account(req).await {
+            Ok(r) => {
+                handshakes.extend(r.handshakes);
+                next_token = r.next_token;
+            }
+            Err(_) => break,
+        }
+        if next_token.is_none() {
+            break;
+        }
+    }
+    let who = account.map_or_else(|| "the management account".to_string(), |a| format!("account {a}"));
+    Ok(Outcome::Response {
+        message: crate::model::text::sanitize(&format!("Now acting as {who}.")),
+        reveal: None,
+        response: crate::backend::request::ApiResponse::ListHandshakesForAccount(
+            ListHandshakesForAccountResponse { handshakes, next_token: None },
+        ),
+    })
 }

@@ -19,6 +19,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A whole-organization load finished.
     Loaded { generation: u64, result: Result<Arc<OrgSnapshot>, OrgError> },
+    /// The organization's quotas as the backend knows them (sent with each load).
+    Quotas(Option<crate::engine::Quotas>),
     /// How far the whole-organization load has come (live backends report this).
     LoadProgress { generation: u64, progress: crate::backend::walk::LoadProgress },
     /// A change finished.
@@ -86,6 +88,11 @@ pub enum Call {
     },
     /// Arm (or disarm) writes of a guarded live session.
     Arm(bool),
+    /// Make later calls as another account (`None`: the management account); answers with the
+    /// handshakes that account received (`ListHandshakesForAccount`).
+    ActAs {
+        account: Option<String>,
+    },
     /// Any other operation (the pages beyond the accounts page build these): `done` is the
     /// status line on success, `reveal` what to select after the reload.
     Api {

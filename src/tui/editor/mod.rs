@@ -55,7 +55,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         keys: &["E"],
         args: "",
         desc: "edit the organization's resource (delegation) policy",
-        footer: Some("resource policy"),
+        footer: None,
     },
 ];
 

@@ -36,16 +36,10 @@ fn parse_type(s: &str) -> Option<PolicyType> {
 fn new_target(app: &App, arg: Option<&str>) -> Result<Target, String> {
     let ty = match arg.filter(|a| !a.trim().is_empty()) {
         Some(a) => parse_type(a).ok_or_else(|| format!("unknown policy type {a:?}"))?,
-        // The Policies page's tab is not known here: the type of the selected policy is the
-        // best guess of it, else SCP.
-        None => selected_policy(app).map_or(PolicyType::ServiceControlPolicy, |p| p.summary.r#type),
+        // The type of the Policies page's current tab (SCP until a tab is chosen).
+        None => app.pages.policies.ty(),
     };
     Ok(Target::New { ty })
-}
-
-fn selected_policy(app: &App) -> Option<&crate::model::SnapshotPolicy> {
-    let id = app.policy_selected.as_deref()?;
-    app.data.as_ref()?.snapshot.policies.iter().find(|p| p.summary.id.to_string() == id)
 }
 
 fn policy_target(app: &App, arg: Option<&str>) -> Result<Target, String> {

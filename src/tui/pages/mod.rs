@@ -12,6 +12,11 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+pub mod invitations;
+pub mod policies;
+pub mod services;
+pub mod settings;
+
 /// A page's command: its palette name, default keys (active only on that page), argument hint,
 /// description for the help screen and an optional footer label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +31,11 @@ pub struct ActionSpec {
 
 /// Every page's actions, in page order.
 pub const ACTIONS: &[&[ActionSpec]] = &[
-    crate::tui::editor::ACTIONS, // the policy editor (opened from Policies and Settings)
+    policies::ACTIONS,           // page 2
+    crate::tui::editor::ACTIONS, // the policy editor (pages 2 and 6)
+    invitations::ACTIONS,        // page 4
+    services::ACTIONS,           // page 5
+    settings::ACTIONS,           // page 6
 ];
 
 /// All page actions.
@@ -39,9 +48,20 @@ pub fn find_action(name: &str) -> Option<&'static ActionSpec> {
     actions().find(|a| a.name == name)
 }
 
+/// The action named `name` for a command run on `page`: two pages may offer the same command
+/// (enable a policy type on the Policies and the Settings page); the page on screen wins.
+pub fn find_action_on(name: &str, page: Page) -> Option<&'static ActionSpec> {
+    actions().find(|a| a.name == name && a.page == page).or_else(|| find_action(name))
+}
+
 /// The state of every page, kept while the user switches between them.
 #[derive(Debug, Default)]
-pub struct PageStates {}
+pub struct PageStates {
+    pub policies: policies::State,
+    pub invitations: invitations::State,
+    pub services: services::State,
+    pub settings: settings::State,
+}
 
 /// What a page does; every method but `draw` and `action` has a do-nothing default.
 pub trait PageView: Sync {
@@ -74,6 +94,10 @@ pub trait PageView: Sync {
 pub fn view_of(page: Page) -> Option<&'static dyn PageView> {
     match page {
         Page::Accounts => None,
+        Page::Policies => Some(&policies::PoliciesPage),
+        Page::Invitations => Some(&invitations::InvitationsPage),
+        Page::Services => Some(&services::ServicesPage),
+        Page::Settings => Some(&settings::SettingsPage),
         _ => None,
     }
 }
@@ -98,7 +122,7 @@ pub fn action(app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
     if let Some(effects) = crate::tui::editor::action(app, name, arg.clone()) {
         return effects;
     }
-    let Some(spec) = find_action(name) else { return Vec::new() };
+    let Some(spec) = find_action_on(name, app.page) else { return Vec::new() };
     let Some(view) = view_of(spec.page) else { return Vec::new() };
     app.page = spec.page;
     app.dirty = true;

@@ -48,6 +48,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.dirty = true;
             Vec::new()
         }
+        Msg::Quotas(q) => {
+            app.quotas = q;
+            app.dirty = true;
+            Vec::new()
+        }
         Msg::LoadProgress { generation, progress } => {
             if generation == app.load_generation && app.loading {
                 app.load_progress = Some(progress);

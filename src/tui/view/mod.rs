@@ -60,9 +60,15 @@ fn header(f: &mut Frame, app: &App, area: Rect) {
         Span::styled(app.source.label.clone(), t.key()),
     ];
     if let Some(o) = app.data.as_ref().and_then(|d| d.snapshot.organization.as_ref()) {
-        spans.push(Span::raw(format!(" │ {} │ management {}", o.id, o.management_account_id)));
+        match &app.acting_as {
+            Some(a) => spans.push(Span::raw(format!(" │ {} │ acting as {a}", o.id))),
+            None => spans.push(Span::raw(format!(" │ {} │ management {}", o.id, o.management_account_id))),
+        }
     } else if app.data.is_some() {
         spans.push(Span::raw(" │ no organization"));
+        if let Some(a) = &app.acting_as {
+            spans.push(Span::raw(format!(" │ acting as {a}")));
+        }
     }
     spans.push(Span::raw(" │ "));
     spans.push(match (app.source.guarded, app.source.writable) {

@@ -1,0 +1,354 @@
+//! The Invitations page (key `4`): handshakes the organization sent and, when acting as another
+//! account, the ones that account received — invite an account, cancel an open invitation,
+//! accept or decline as the invited account, and switch the account calls come from (`act-as`).
+//! The all-features migration handshakes are listed and accepted here too.
+
+mod view;
+
+use super::{ActionSpec, PageView};
+use crate::backend::request::{ApiRequest, ApiResponse};
+use crate::model::text::sanitize;
+use crate::model::*;
+use crate::tui::app::{App, Page, Status};
+use crate::tui::command::Command;
+use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
+use crate::tui::msg::{Call, Effect, OpId};
+use crate::tui::update::submit;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The page's actions.
+pub const ACTIONS: &[ActionSpec] = &[
+    ActionSpec {
+        name: "invite-account",
+        page: Page::Invitations,
+        keys: &["i"],
+        args: "[ACCOUNT_ID|EMAIL]",
+        desc: "invite an account to the organization (by id or email, with notes)",
+        footer: Some("invite"),
+    },
+    ActionSpec {
+        name: "cancel-handshake",
+        page: Page::Invitations,
+        keys: &["x"],
+        args: "[HANDSHAKE_ID]",
+        desc: "cancel the selected open invitation",
+        footer: Some("cancel"),
+    },
+    ActionSpec {
+        name: "accept-handshake",
+        page: Page::Invitations,
+        keys: &["a"],
+        args: "[HANDSHAKE_ID]",
+        desc: "accept the selected handshake as the account you act as",
+        footer: Some("accept"),
+    },
+    ActionSpec {
+        name: "decline-handshake",
+        page: Page::Invitations,
+        keys: &["d"],
+        args: "[HANDSHAKE_ID]",
+        desc: "decline the selected handshake as the account you act as",
+        footer: Some("decline"),
+    },
+    ActionSpec {
+        name: "act-as",
+        page: Page::Invitations,
+        keys: &["A"],
+        args: "<ACCOUNT_ID|management>",
+        desc: "make later calls as another account (the memory backend can act as any account)",
+        footer: Some("act as"),
+    },
+];
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// Row selected in the handshake list.
+    pub selected: usize,
+    /// Handshakes the acting account received (ListHandshakesForAccount), with that account.
+    pub received: Vec<Handshake>,
+    /// The `act-as` in flight: its op and the account it switches to.
+    pub act_as_op: Option<(OpId, Option<String>)>,
+}
+
+/// One row of the list: a handshake, and whether the organization sent it and whether the
+/// acting account received it.
+pub struct Row<'a> {
+    pub handshake: &'a Handshake,
+    pub sent: bool,
+    pub received: bool,
+}
+
+/// The rows: the organization's handshakes, then received ones it does not list.
+pub fn rows(app: &App) -> Vec<Row<'_>> {
+    let st = &app.pages.invitations;
+    let mut out: Vec<Row<'_>> = Vec::new();
+    if let Some(d) = app.data.as_ref() {
+        for h in &d.snapshot.handshakes {
+            let received = st.received.iter().any(|r| r.id == h.id);
+            out.push(Row { handshake: h, sent: true, received });
+        }
+    }
+    for h in &st.received {
+        if !out.iter().any(|r| r.handshake.id == h.id) {
+            out.push(Row { handshake: h, sent: false, received: true });
+        }
+    }
+    out
+}
+
+/// The party of `ty` in a handshake.
+pub fn party(h: &Handshake, ty: HandshakePartyType) -> Option<&str> {
+    h.parties.iter().find(|p| p.r#type == ty).map(|p| p.id.as_str())
+}
+
+/// The party that is not the organization (the invited account or email).
+pub fn counterpart(h: &Handshake) -> String {
+    h.parties.iter().find(|p| p.r#type != HandshakePartyType::Organization).map_or_else(
+        || party(h, HandshakePartyType::Organization).unwrap_or("").to_string(),
+        |p| sanitize(&p.id),
+    )
+}
+
+/// The notes of a handshake, if any.
+pub fn notes(h: &Handshake) -> Option<String> {
+    fn find(rs: &[HandshakeResource]) -> Option<&str> {
+        rs.iter().find_map(|r| {
+            if r.r#type == HandshakeResourceType::Notes { r.value.as_deref() } else { find(&r.resources) }
+        })
+    }
+    find(&h.resources).map(sanitize)
+}
+
+fn selected_handshake(app: &App, arg: Option<&str>) -> Option<Handshake> {
+    let rows = rows(app);
+    match arg {
+        Some(id) => rows.iter().find(|r| r.handshake.id.as_str() == id).map(|r| r.handshake.clone()),
+        None => rows
+            .get(app.pages.invitations.selected.min(rows.len().saturating_sub(1)))
+            .map(|r| r.handshake.clone()),
+    }
+}
+
+fn writable(app: &mut App) -> bool {
+    if !app.source.writable {
+        app.set_status(Status::Error("This session is read-only.".into()));
+    }
+    app.source.writable
+}
+
+fn build_invite(_context: &[String], values: &[String]) -> Result<(Call, String), String> {
+    let target = values.first().cloned().unwrap_or_default();
+    if target.is_empty() {
+        return Err("Type the account id (12 digits) or the email address to invite.".into());
+    }
+    let ty = if target.contains('@') { HandshakePartyType::Email } else { HandshakePartyType::Account };
+    let notes = values.get(1).filter(|n| !n.is_empty()).cloned();
+    let request = ApiRequest::InviteAccountToOrganization(InviteAccountToOrganizationRequest {
+        target: HandshakeParty { id: target.clone(), r#type: ty },
+        notes,
+        tags: None,
+    });
+    let done = format!("Invited {target} to the organization.");
+    Ok((Call::Api { request, done, reveal: None }, format!("Inviting {target}")))
+}
+
+/// The `act-as` call for what the user typed: an account id, or `management` (or nothing).
+fn act_as_call(who: &str) -> Result<(Call, String), String> {
+    let who = who.trim();
+    if who.is_empty() || who.eq_ignore_ascii_case("management") {
+        return Ok((Call::ActAs { account: None }, "Switching to the management account".into()));
+    }
+    if who.len() != 12 || !who.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{:?} is not an account id (12 digits) or \"management\".", sanitize(who)));
+    }
+    Ok((Call::ActAs { account: Some(who.to_string()) }, format!("Switching to account {who}")))
+}
+
+fn start_act_as(app: &mut App, call: Call, label: String) -> Vec<Effect> {
+    let effects = submit(app, call.clone(), label);
+    if let (Some(Effect::Call { op, .. }), Call::ActAs { account }) = (effects.first(), call) {
+        app.pages.invitations.act_as_op = Some((*op, account));
+    }
+    effects
+}
+
+fn invite(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+    if !writable(app) {
+        return Vec::new();
+    }
+    app.modal = Some(Modal::Form(Form::new(
+        FormKind::Custom {
+            builder: FormBuilder { name: "invite-account", build: build_invite },
+            context: Vec::new(),
+        },
+        "Invite an account to the organization".into(),
+        vec![
+            Field {
+                label: "Account/email",
+                value: arg.unwrap_or_default(),
+                hint: "12-digit account id, or the root user's email address",
+            },
+            Field { label: "Notes", value: String::new(), hint: "optional; the invited account sees them" },
+        ],
+    )));
+    Vec::new()
+}
+
+fn act_as(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+    if let Some(who) = arg {
+        return match act_as_call(&who) {
+            Ok((call, label)) => start_act_as(app, call, label),
+            Err(e) => {
+                app.set_status(Status::Error(e));
+                Vec::new()
+            }
+        };
+    }
+    // Offer the selected invitation's account, the usual next step after inviting it.
+    let guess = selected_handshake(app, None)
+        .and_then(|h| party(&h, HandshakePartyType::Account).map(str::to_string))
+        .filter(|a| app.acting_as.as_deref() != Some(a.as_str()))
+        .unwrap_or_else(|| if app.acting_as.is_some() { "management".into() } else { String::new() });
+    // The palette, ready to run: Enter switches, and the op is followed to its answer.
+    app.modal = Some(Modal::Palette { input: format!("act-as {guess}"), error: None });
+    Vec::new()
+}
+
+fn respond(app: &mut App, arg: Option<String>, accept: bool) -> Vec<Effect> {
+    if !writable(app) {
+        return Vec::new();
+    }
+    let Some(h) = selected_handshake(app, arg.as_deref()) else {
+        app.set_status(Status::Info("No handshake selected.".into()));
+        return Vec::new();
+    };
+    if h.state.is_terminal() {
+        app.set_status(Status::Info(format!("Handshake {} is already {}.", h.id, h.state)));
+        return Vec::new();
+    }
+    let who = app.acting_as.clone().unwrap_or_else(|| "the management account".into());
+    let id = h.id.to_string();
+    if accept {
+        let request = ApiRequest::AcceptHandshake(AcceptHandshakeRequest { handshake_id: id.clone() });
+        let done = format!("Accepted handshake {id} ({}) as {who}.", h.action);
+        return submit(app, Call::Api { request, done, reveal: None }, format!("Accepting {id}"));
+    }
+    let org = party(&h, HandshakePartyType::Organization).unwrap_or("").to_string();
+    let request = ApiRequest::DeclineHandshake(DeclineHandshakeRequest { handshake_id: id.clone() });
+    let done = format!("Declined handshake {id} ({}) as {who}.", h.action);
+    app.modal = Some(Modal::Confirm(Confirm {
+        call: Call::Api { request, done, reveal: None },
+        title: format!("Decline handshake {id}"),
+        lines: vec![
+            format!("Decline the {} handshake from organization {org} as {who}?", h.action),
+            "It becomes DECLINED and can no longer be accepted; the organization would have to send a new one.".into(),
+        ],
+        expect: org,
+        typed: String::new(),
+        error: None,
+        submitting: None,
+    }));
+    Vec::new()
+}
+
+fn cancel(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+    if !writable(app) {
+        return Vec::new();
+    }
+    let Some(h) = selected_handshake(app, arg.as_deref()) else {
+        app.set_status(Status::Info("No handshake selected.".into()));
+        return Vec::new();
+    };
+    if h.state.is_terminal() {
+        app.set_status(Status::Info(format!(
+            "Handshake {} is {}; only open handshakes can be cancelled.",
+            h.id, h.state
+        )));
+        return Vec::new();
+    }
+    let id = h.id.to_string();
+    let to = counterpart(&h);
+    let request = ApiRequest::CancelHandshake(CancelHandshakeRequest { handshake_id: id.clone() });
+    app.modal = Some(Modal::Confirm(Confirm {
+        call: Call::Api { request, done: format!("Cancelled handshake {id} to {to}."), reveal: None },
+        title: format!("Cancel handshake {id}"),
+        lines: vec![
+            format!("Cancel the {} handshake {id} to {to}?", h.action),
+            "It becomes CANCELED: the account can no longer accept it. You can invite it again.".into(),
+        ],
+        expect: to,
+        typed: String::new(),
+        error: None,
+        submitting: None,
+    }));
+    Vec::new()
+}
+
+/// The Invitations page.
+pub struct InvitationsPage;
+
+impl PageView for InvitationsPage {
+    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+        view::draw(f, app, area);
+    }
+
+    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
+        match name {
+            "invite-account" => invite(app, arg),
+            "cancel-handshake" => cancel(app, arg),
+            "accept-handshake" => respond(app, arg, true),
+            "decline-handshake" => respond(app, arg, false),
+            "act-as" => act_as(app, arg),
+            _ => Vec::new(),
+        }
+    }
+
+    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
+        let n = rows(app).len();
+        let st = &mut app.pages.invitations;
+        let last = n.saturating_sub(1);
+        st.selected = match cmd {
+            Command::Up => st.selected.saturating_sub(1),
+            Command::Down => (st.selected + 1).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::PageUp => st.selected.saturating_sub(10),
+            Command::PageDown => (st.selected + 10).min(last),
+            _ => return None,
+        };
+        app.dirty = true;
+        Some(Vec::new())
+    }
+
+    fn on_response(&self, app: &mut App, op: OpId, response: &ApiResponse) {
+        let st = &mut app.pages.invitations;
+        match response {
+            ApiResponse::ListHandshakesForAccount(r) => {
+                if let Some((pending, account)) = st.act_as_op.take() {
+                    if pending != op {
+                        st.act_as_op = Some((pending, account));
+                        return;
+                    }
+                    st.received = r.handshakes.clone();
+                    app.acting_as = account;
+                }
+            }
+            ApiResponse::AcceptHandshake(AcceptHandshakeResponse { handshake })
+            | ApiResponse::DeclineHandshake(DeclineHandshakeResponse { handshake })
+            | ApiResponse::CancelHandshake(CancelHandshakeResponse { handshake }) => {
+                for h in st.received.iter_mut().filter(|h| h.id == handshake.id) {
+                    *h = handshake.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn on_load(&self, app: &mut App) {
+        let n = rows(app).len();
+        let st = &mut app.pages.invitations;
+        st.selected = st.selected.min(n.saturating_sub(1));
+    }
+}

@@ -1,0 +1,149 @@
+//! The target picker: a filterable list of the root, OUs and accounts (name, id, email or
+//! `key=value` tag, like the accounts filter), quick with thousands of accounts because the
+//! matches are recomputed only when the query changes.
+
+use super::{actions, data, effective};
+use crate::tui::app::App;
+use crate::tui::msg::Effect;
+use crate::tui::tree::Filter;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use std::collections::HashSet;
+
+/// What the picked target is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Attach a policy to it.
+    Attach { policy_id: String, policy_name: String },
+    /// Show its effective policy.
+    Effective,
+}
+
+/// The open picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub purpose: Purpose,
+    pub query: String,
+    /// Tree node indices matching the query, in tree order.
+    pub matches: Vec<usize>,
+    pub cursor: usize,
+}
+
+/// Opens the picker (every node listed).
+pub(super) fn open(app: &mut App, purpose: Purpose) {
+    let mut p = Picker { purpose, query: String::new(), matches: Vec::new(), cursor: 0 };
+    refresh(app, &mut p);
+    app.pages.policies.picker = Some(p);
+    app.dirty = true;
+}
+
+fn refresh(app: &App, p: &mut Picker) {
+    let Some(d) = app.data.as_ref() else { return };
+    p.matches = match Filter::parse(&p.query) {
+        Some(f) => d.tree.matches(&f),
+        None => (0..d.tree.nodes.len()).collect(),
+    };
+    p.cursor = p.cursor.min(p.matches.len().saturating_sub(1));
+}
+
+/// Keys while the picker is open (it takes them all); `None` when it is closed.
+pub(super) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
+    let mut p = app.pages.policies.picker.take()?;
+    app.dirty = true;
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let last = p.matches.len().saturating_sub(1);
+    match k.code {
+        KeyCode::Esc => return Some(Vec::new()),
+        KeyCode::Enter => {
+            let Some(id) =
+                p.matches.get(p.cursor).and_then(|&i| app.data.as_ref().map(|d| d.tree.nodes[i].id.clone()))
+            else {
+                app.pages.policies.picker = Some(p);
+                return Some(Vec::new());
+            };
+            return Some(match p.purpose {
+                Purpose::Attach { policy_id, .. } => actions::attach_to(app, &policy_id, &id),
+                Purpose::Effective => {
+                    effective::set_target(app, &id);
+                    Vec::new()
+                }
+            });
+        }
+        KeyCode::Up => p.cursor = p.cursor.saturating_sub(1),
+        KeyCode::Down => p.cursor = (p.cursor + 1).min(last),
+        KeyCode::PageUp => p.cursor = p.cursor.saturating_sub(page),
+        KeyCode::PageDown => p.cursor = (p.cursor + page).min(last),
+        KeyCode::Home => p.cursor = 0,
+        KeyCode::End => p.cursor = last,
+        KeyCode::Backspace => {
+            p.query.pop();
+            refresh(app, &mut p);
+        }
+        KeyCode::Char(c) if !ctrl && !c.is_control() && p.query.chars().count() < 128 => {
+            p.query.push(c);
+            p.cursor = 0;
+            refresh(app, &mut p);
+        }
+        _ => {}
+    }
+    app.pages.policies.picker = Some(p);
+    Some(Vec::new())
+}
+
+/// Draws the picker over the page.
+pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, p: &Picker) {
+    let t = &app.theme;
+    let Some(d) = app.data.as_ref() else { return };
+    let w = area.width.min(100);
+    let r = crate::tui::view::dialogs::centered(area, w, area.height);
+    f.render_widget(Clear, r);
+    let title = match &p.purpose {
+        Purpose::Attach { policy_name, .. } => format!(" Attach {policy_name} to… "),
+        Purpose::Effective => " Effective policy of… ".to_string(),
+    };
+    let attached: HashSet<&str> = match &p.purpose {
+        Purpose::Attach { policy_id, .. } => d
+            .snapshot
+            .attachments
+            .iter()
+            .filter(|a| a.policy_id.as_str() == policy_id)
+            .map(|a| a.target_id.as_str())
+            .collect(),
+        Purpose::Effective => HashSet::new(),
+    };
+    let mut lines = vec![
+        Line::from(vec![Span::styled("Find: ", t.key()), Span::raw(format!("{}_", p.query))]),
+        Line::from(Span::styled(
+            format!(
+                "{} of {} · name, id, email or key=value · enter picks · esc cancels",
+                p.matches.len(),
+                d.tree.nodes.len()
+            ),
+            t.dim(),
+        )),
+    ];
+    let rows = usize::from(r.height.saturating_sub(4)).max(1);
+    let start = p.cursor.saturating_sub(rows - 1);
+    let name_w = usize::from(w).saturating_sub(50).clamp(12, 32);
+    for (row, &i) in p.matches.iter().enumerate().skip(start).take(rows) {
+        let n = &d.tree.nodes[i];
+        let name: String = n.name.chars().take(name_w).collect();
+        let parent = n.parent.map(|q| format!("in {}", d.tree.nodes[q].name)).unwrap_or_default();
+        let mark = if attached.contains(n.id.as_str()) { "ATTACHED " } else { "" };
+        let text = format!(
+            "{} {:<8} {:<name_w$} {:<17} {mark}{parent}",
+            if row == p.cursor { ">" } else { " " },
+            data::kind_word(n.kind),
+            name,
+            n.id
+        );
+        let style = if row == p.cursor { t.selected() } else { ratatui::style::Style::default() };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    let block = Block::default().borders(Borders::ALL).border_style(t.focus()).title(title);
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}

@@ -1,0 +1,241 @@
+//! The Settings page (key `6`): the organization (id, ARN, management account and email,
+//! feature set with the enable-all-features flow), the policy types and their status on the
+//! root (enable, disable), the resource (delegation) policy (viewed here; `E` opens the policy
+//! editor, which binds that key itself) and the organization's quotas.
+
+mod json;
+mod view;
+
+use super::{ActionSpec, PageView};
+use crate::backend::request::ApiRequest;
+use crate::model::*;
+use crate::tui::app::{App, Page, Status};
+use crate::tui::command::Command;
+use crate::tui::dialog::{Confirm, Modal};
+use crate::tui::msg::{Call, Effect};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub use json::highlight;
+
+/// The page's actions.
+pub const ACTIONS: &[ActionSpec] = &[
+    ActionSpec {
+        name: "enable-all-features",
+        page: Page::Settings,
+        keys: &["F"],
+        args: "",
+        desc: "start the migration to all features (every member must accept)",
+        footer: Some("all features"),
+    },
+    ActionSpec {
+        name: "enable-policy-type",
+        page: Page::Settings,
+        keys: &["e"],
+        args: "[POLICY_TYPE]",
+        desc: "enable the selected policy type in the root",
+        footer: Some("enable type"),
+    },
+    ActionSpec {
+        name: "disable-policy-type",
+        page: Page::Settings,
+        keys: &["x"],
+        args: "[POLICY_TYPE]",
+        desc: "disable the selected policy type in the root (detaches its policies)",
+        footer: Some("disable type"),
+    },
+];
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// Row selected among the policy types.
+    pub selected: usize,
+    /// The resource policy pane has the focus (arrows scroll it).
+    pub policy_focused: bool,
+    /// Scroll of the resource policy.
+    pub scroll: u16,
+}
+
+/// The selectable policy types, in the service model's order.
+pub fn policy_types() -> &'static [PolicyType] {
+    PolicyType::ALL
+}
+
+fn writable(app: &mut App) -> bool {
+    if !app.source.writable {
+        app.set_status(Status::Error("This session is read-only.".into()));
+    }
+    app.source.writable
+}
+
+fn confirm(app: &mut App, call: Call, title: String, lines: Vec<String>, expect: String) {
+    app.modal = Some(Modal::Confirm(Confirm {
+        call,
+        title,
+        lines,
+        expect,
+        typed: String::new(),
+        error: None,
+        submitting: None,
+    }));
+}
+
+fn enable_all_features(app: &mut App) -> Vec<Effect> {
+    if !writable(app) {
+        return Vec::new();
+    }
+    let Some(o) = app.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else {
+        app.set_status(Status::Info("There is no organization.".into()));
+        return Vec::new();
+    };
+    if o.feature_set == FeatureSet::All {
+        app.set_status(Status::Info("The organization already has all features.".into()));
+        return Vec::new();
+    }
+    let request = ApiRequest::EnableAllFeatures(EnableAllFeaturesRequest {});
+    let done = "Started the migration to all features: members accept on the Invitations page.".to_string();
+    confirm(
+        app,
+        Call::Api { request, done, reveal: None },
+        "Enable all features".into(),
+        vec![
+            format!("Migrate {} from consolidated billing to all features?", o.id),
+            "Every member account must accept the APPROVE_ALL_FEATURES handshake (act as it on the Invitations page); then the management account accepts ENABLE_ALL_FEATURES.".into(),
+            "No invitations can be sent meanwhile. Once finished it cannot be undone.".into(),
+        ],
+        o.id.to_string(),
+    );
+    Vec::new()
+}
+
+/// The type named by `arg` (`SERVICE_CONTROL_POLICY` or its short name) or the selected one.
+fn type_for(app: &mut App, arg: Option<String>) -> Option<PolicyType> {
+    match arg {
+        Some(a) => {
+            let a = a.trim().to_string();
+            let found = policy_types()
+                .iter()
+                .copied()
+                .find(|t| t.as_str().eq_ignore_ascii_case(&a) || t.short_name().eq_ignore_ascii_case(&a));
+            if found.is_none() {
+                app.set_status(Status::Error(format!(
+                    "Unknown policy type {:?}; e.g. SERVICE_CONTROL_POLICY or TAG_POLICY.",
+                    crate::model::text::sanitize(&a)
+                )));
+            }
+            found
+        }
+        None => policy_types().get(app.pages.settings.selected).copied(),
+    }
+}
+
+fn policy_type(app: &mut App, arg: Option<String>, enable: bool) -> Vec<Effect> {
+    if !writable(app) {
+        return Vec::new();
+    }
+    let Some(ty) = type_for(app, arg) else { return Vec::new() };
+    let Some(o) = app.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else { return Vec::new() };
+    let on = o.enabled_policy_types.contains(&ty);
+    if on == enable {
+        let state = if on { "already enabled" } else { "not enabled" };
+        app.set_status(Status::Info(format!("{ty} is {state} in the root {}.", o.root_id)));
+        return Vec::new();
+    }
+    let root = o.root_id.to_string();
+    let attached = app.data.as_ref().map_or(0, |d| {
+        let ids: Vec<&PolicyId> =
+            d.snapshot.policies.iter().filter(|p| p.summary.r#type == ty).map(|p| &p.summary.id).collect();
+        d.snapshot.attachments.iter().filter(|a| ids.contains(&&a.policy_id)).count()
+    });
+    if enable {
+        let request =
+            ApiRequest::EnablePolicyType(EnablePolicyTypeRequest { root_id: root.clone(), policy_type: ty });
+        let mut lines = vec![format!("Enable {ty} in the root {root}?")];
+        if ty.is_authorization() {
+            lines.push("An AWS managed full-access policy is attached to every root, OU and account, so nothing is denied until you attach your own policies.".into());
+        } else {
+            lines.push("Policies of this type can then be attached and start to apply.".into());
+        }
+        let done = format!("Enabled {ty} in the root.");
+        confirm(
+            app,
+            Call::Api { request, done, reveal: None },
+            format!("Enable {ty}"),
+            lines,
+            ty.to_string(),
+        );
+    } else {
+        let request = ApiRequest::DisablePolicyType(DisablePolicyTypeRequest {
+            root_id: root.clone(),
+            policy_type: ty,
+        });
+        let lines = vec![
+            format!("Disable {ty} in the root {root}?"),
+            format!(
+                "Every {ty} policy is detached from every root, OU and account ({attached} attachments); the policies remain but stop applying. Enabling the type again does not re-attach them."
+            ),
+        ];
+        let done = format!("Disabled {ty} in the root.");
+        confirm(
+            app,
+            Call::Api { request, done, reveal: None },
+            format!("Disable {ty}"),
+            lines,
+            ty.to_string(),
+        );
+    }
+    Vec::new()
+}
+
+/// The Settings page.
+pub struct SettingsPage;
+
+impl PageView for SettingsPage {
+    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+        view::draw(f, app, area);
+    }
+
+    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
+        match name {
+            "enable-all-features" => enable_all_features(app),
+            "enable-policy-type" => policy_type(app, arg, true),
+            "disable-policy-type" => policy_type(app, arg, false),
+            _ => Vec::new(),
+        }
+    }
+
+    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
+        let cap = u16::try_from(view::policy_lines(app).len()).unwrap_or(u16::MAX);
+        let st = &mut app.pages.settings;
+        app.dirty = true;
+        match cmd {
+            Command::NextPane => st.policy_focused = !st.policy_focused,
+            Command::Cancel if st.policy_focused => st.policy_focused = false,
+            _ if st.policy_focused => {
+                st.scroll = match cmd {
+                    Command::Up => st.scroll.saturating_sub(1),
+                    Command::Down => st.scroll.saturating_add(1).min(cap),
+                    Command::PageUp => st.scroll.saturating_sub(10),
+                    Command::PageDown => st.scroll.saturating_add(10).min(cap),
+                    Command::Top => 0,
+                    Command::Bottom => cap,
+                    _ => return None,
+                }
+            }
+            _ => {
+                let last = policy_types().len().saturating_sub(1);
+                st.selected = match cmd {
+                    Command::Up => st.selected.saturating_sub(1),
+                    Command::Down => (st.selected + 1).min(last),
+                    Command::Top => 0,
+                    Command::Bottom => last,
+                    Command::PageUp => st.selected.saturating_sub(10),
+                    Command::PageDown => (st.selected + 10).min(last),
+                    _ => return None,
+                }
+            }
+        }
+        Some(Vec::new())
+    }
+}
