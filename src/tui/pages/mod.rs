@@ -12,6 +12,8 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+pub mod inspector;
+
 /// A page's command: its palette name, default keys (active only on that page), argument hint,
 /// description for the help screen and an optional footer label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +27,7 @@ pub struct ActionSpec {
 }
 
 /// Every page's actions, in page order.
-pub const ACTIONS: &[&[ActionSpec]] = &[];
+pub const ACTIONS: &[&[ActionSpec]] = &[inspector::ACTIONS];
 
 /// All page actions.
 pub fn actions() -> impl Iterator<Item = &'static ActionSpec> {
@@ -39,7 +41,9 @@ pub fn find_action(name: &str) -> Option<&'static ActionSpec> {
 
 /// The state of every page, kept while the user switches between them.
 #[derive(Debug, Default)]
-pub struct PageStates {}
+pub struct PageStates {
+    pub inspector: inspector::State,
+}
 
 /// What a page does; every method but `draw` and `action` has a do-nothing default.
 pub trait PageView: Sync {
@@ -72,6 +76,7 @@ pub trait PageView: Sync {
 pub fn view_of(page: Page) -> Option<&'static dyn PageView> {
     match page {
         Page::Accounts => None,
+        Page::Inspector => Some(&inspector::InspectorPage),
         _ => None,
     }
 }
