@@ -46,7 +46,7 @@ fn field_value(app: &App, field: Field) -> String {
     let s = st(app);
     match (field, s.matrix) {
         (Field::Account, true) => state::matrix_node(app).unwrap_or_default(),
-        (Field::Action, true) => s.actions.join(", "),
+        (Field::Action, true) => format!("[{}] {}", s.actions.len(), s.actions.join(", ")),
         (Field::Principal, true) => match &s.principal {
             Some(p) if !state::is_whole(p) => p.clone(),
             Some(_) => state::principal_part(app, ""),
@@ -89,7 +89,6 @@ fn field_hint(app: &App, field: Field) -> String {
                 None => "not in the catalogue".into(),
             }
         }
-        (Field::Action, true) => format!("{} actions", s.actions.len()),
         (Field::Context, _) if live(app, Field::Context).is_empty() => "key=value; key=v1,v2".into(),
         _ => String::new(),
     }
