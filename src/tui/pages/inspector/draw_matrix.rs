@@ -30,8 +30,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let (rows, cols) = (m.rows.len(), m.base.actions.len());
     let mut lines: Vec<Line<'static>> = Vec::new();
     let (a, d, i) = m.base.counts();
-    let mut summary =
-        format!("{rows} accounts x {cols} actions: A {a} allowed, D {d} explicit deny, - {i} implicit deny");
+    let mut summary = format!("{rows} accounts x {cols} actions | stored: A {a}  D {d}  - {i}");
     if let Some((_, _, n)) = &m.what_if {
         summary.push_str(&format!(" | what-if: {n} cells change"));
     }
