@@ -307,3 +307,71 @@ fn snapshot_what_if() {
         }
     });
 }
+
+#[test]
+fn keys_move_between_fields_and_step_through_choices() {
+    use state::{Field, Focus};
+    let mut a = at("payments-prod", 80, 24);
+    assert_eq!(a.pages.inspector.focus, Focus::Field(Field::Action));
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.pages.inspector.focus, Focus::Field(Field::Principal));
+    // Right steps through the account's known principals.
+    press(&mut a, KeyCode::Right);
+    assert_eq!(state::principal_for(&a, "562346771328"), "arn:aws:iam::562346771328:role/Developer");
+    press(&mut a, KeyCode::Left);
+    press(&mut a, KeyCode::Left);
+    assert!(state::principal_for(&a, "562346771328").ends_with("role/OrganizationAccountAccessRole"));
+    // Any ARN can be typed.
+    press(&mut a, KeyCode::Enter);
+    clear(&mut a);
+    type_str(&mut a, "arn:aws:iam::562346771328:user/nobody");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(state::principal_for(&a, "562346771328"), "arn:aws:iam::562346771328:user/nobody");
+    // Tab: next field; after the last field the trace; tab again: back to the first field.
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.pages.inspector.focus, Focus::Field(Field::Action));
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.pages.inspector.focus, Focus::Body);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.pages.inspector.focus, Focus::Field(Field::Account));
+    // Context keys: completion of the key, then the value; the decision uses them.
+    a.pages.inspector.focus = Focus::Field(Field::Context);
+    press(&mut a, KeyCode::Enter);
+    type_str(&mut a, "aws:RequestedReg");
+    press(&mut a, KeyCode::Tab);
+    type_str(&mut a, "eu-west-1");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.pages.inspector.context, "aws:RequestedRegion=eu-west-1");
+    // The global keys still work when no field is being edited.
+    press(&mut a, KeyCode::Char('1'));
+    assert_eq!(a.page, Page::Accounts);
+}
+
+#[test]
+fn pure_helpers() {
+    use orgtui::policy::matrix;
+    assert_eq!(
+        matrix::parse_context("aws:RequestedRegion=eu-west-1; aws:TagKeys = a, b ;junk"),
+        vec![
+            ("aws:RequestedRegion".to_string(), vec!["eu-west-1".to_string()]),
+            ("aws:TagKeys".to_string(), vec!["a".to_string(), "b".to_string()]),
+        ]
+    );
+    let snap = orgtui::snapshot::sample_engine().unwrap().to_snapshot();
+    let mut drafts = std::collections::BTreeMap::new();
+    drafts.insert("new:SERVICE_CONTROL_POLICY".to_string(), "{}".to_string());
+    drafts.insert("p-kdwgvf7c".to_string(), "{}".to_string()); // a tag policy
+    assert!(matrix::with_drafts(&snap, &drafts).is_none());
+    drafts.insert("p-nubu3bh8".to_string(), DRAFT.to_string());
+    let (copy, replaced) = matrix::with_drafts(&snap, &drafts).unwrap();
+    assert_eq!(replaced, ["p-nubu3bh8"]);
+    assert!(copy.policies.iter().any(|p| p.content == DRAFT));
+    assert_eq!(matrix::accounts_under(&snap, "ou-ex4m-ba459gcc").len(), 4);
+    assert_eq!(matrix::accounts_under(&snap, "562346771328"), ["562346771328"]);
+    assert_eq!(
+        [Decision::Allowed, Decision::ExplicitlyDenied, Decision::ImplicitlyDenied].map(matrix::glyph),
+        ['A', 'D', '-']
+    );
+}
