@@ -202,7 +202,7 @@ fn the_cursor_shows_its_cells_trace() {
     assert_eq!(cell.eval.decision, Decision::ImplicitlyDenied);
     let m = compute::matrix(&a).unwrap();
     let screen = render(&a);
-    assert!(screen.contains(&format!("x account:CloseAccount")), "{screen}");
+    assert!(screen.contains("x account:CloseAccount"), "{screen}");
     assert!(screen.contains(&m.rows[1].account), "{screen}");
     assert!(screen.contains("Decision: IMPLICIT DENY"), "{screen}");
     // The cursor stays inside the matrix.
@@ -374,4 +374,34 @@ fn pure_helpers() {
         [Decision::Allowed, Decision::ExplicitlyDenied, Decision::ImplicitlyDenied].map(matrix::glyph),
         ['A', 'D', '-']
     );
+}
+
+#[test]
+fn matrix_cells_agree_with_single_evaluations_threaded_or_not() {
+    use orgtui::policy::matrix::{self, Query};
+    let mut a = at("payments-prod", 80, 24);
+    matrix_of(&mut a, "Root");
+    let org = orgtui::policy::OrgPolicies::from_snapshot(&a.data.as_ref().unwrap().snapshot);
+    let rows = compute::rows(&a);
+    // Ten copies of every row: enough cells for the computation to be split over threads.
+    let many: Vec<_> = (0..10).flat_map(|_| rows.iter().cloned()).collect();
+    let actions = a.pages.inspector.actions.clone();
+    let ctx = matrix::parse_context("aws:RequestedRegion=ap-south-1");
+    for rs in [&rows, &many] {
+        let m = matrix::compute(&org, rs, &actions, "*", &ctx);
+        for (r, row) in rs.iter().enumerate() {
+            for (c, action) in actions.iter().enumerate() {
+                let q = Query {
+                    account: &row.account,
+                    principal: &row.principal,
+                    identity: &row.identity,
+                    action,
+                    resource: "*",
+                    context: &ctx,
+                };
+                let e = matrix::evaluate_query(&org, &q).unwrap();
+                assert_eq!(m.get(r, c), Some(e.decision), "{} {action}", row.account);
+            }
+        }
+    }
 }

@@ -146,7 +146,9 @@ impl Matrix {
 }
 
 /// Computes the matrix for `rows` × `actions` on `resource` with `context`. Accounts outside
-/// the organization give implicit denies.
+/// the organization give implicit denies. Each row builds its request and its SCP/RCP levels
+/// once (only the action changes from cell to cell); large matrices are split over the
+/// machine's cores.
 pub fn compute(
     org: &OrgPolicies,
     rows: &[Row],
@@ -154,21 +156,70 @@ pub fn compute(
     resource: &str,
     context: &[(String, Vec<String>)],
 ) -> Matrix {
-    let mut cells = Vec::with_capacity(rows.len().saturating_mul(actions.len()));
-    for row in rows {
-        for action in actions {
-            let q = Query {
-                account: &row.account,
-                principal: &row.principal,
-                identity: &row.identity,
-                action,
-                resource,
-                context,
-            };
-            cells.push(run(org, &q, false).map_or(Decision::ImplicitlyDenied, |e| e.decision));
+    let n = rows.len().saturating_mul(actions.len());
+    let threads = if n < 4_000 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |p| p.get()).clamp(1, 8).min(rows.len())
+    };
+    let mut cells = vec![Decision::ImplicitlyDenied; n];
+    if threads <= 1 || actions.is_empty() {
+        for (row, out) in rows.iter().zip(cells.chunks_mut(actions.len().max(1))) {
+            row_cells(org, row, actions, resource, context, out);
         }
+    } else {
+        let per = rows.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for (rs, out) in rows.chunks(per).zip(cells.chunks_mut(per * actions.len())) {
+                scope.spawn(move || {
+                    for (row, o) in rs.iter().zip(out.chunks_mut(actions.len())) {
+                        row_cells(org, row, actions, resource, context, o);
+                    }
+                });
+            }
+        });
     }
     Matrix { accounts: rows.iter().map(|r| r.account.clone()).collect(), actions: actions.to_vec(), cells }
+}
+
+/// One row's decisions into `out` (left as implicit denies when the account is not in the
+/// organization).
+fn row_cells(
+    org: &OrgPolicies,
+    row: &Row,
+    actions: &[String],
+    resource: &str,
+    context: &[(String, Vec<String>)],
+    out: &mut [Decision],
+) {
+    let Some(first) = actions.first() else { return };
+    if !org.has_account(&row.account) {
+        return;
+    }
+    let q = Query {
+        account: &row.account,
+        principal: &row.principal,
+        identity: &row.identity,
+        action: first,
+        resource,
+        context,
+    };
+    let mut req = request(org, &q);
+    let resource_account = req.resource_account.clone().unwrap_or_else(|| row.account.clone());
+    let levels = org.account_levels(&row.account, &resource_account);
+    let input = EvaluationInput {
+        identity: &row.identity.identity,
+        boundary: row.identity.boundary.as_ref(),
+        scps: levels.scps.as_deref(),
+        rcps: levels.rcps.as_deref(),
+        management_account: Some(&org.management_account),
+        scp_account: Some(&row.account),
+        ..EvaluationInput::default()
+    };
+    for (action, cell) in actions.iter().zip(out.iter_mut()) {
+        req.set_action(action);
+        *cell = evaluate_decision(&req, &input).decision;
+    }
 }
 
 /// Which cells differ between two matrices of the same shape (all differ when shapes differ).
