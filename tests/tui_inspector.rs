@@ -405,3 +405,21 @@ fn matrix_cells_agree_with_single_evaluations_threaded_or_not() {
         }
     }
 }
+
+#[test]
+fn draws_at_the_smallest_size_in_every_mode() {
+    let mut a = at("payments-prod", 60, 12);
+    set_action(&mut a, "organizations:LeaveOrganization");
+    assert!(render(&a).contains("Inspector"));
+    press(&mut a, KeyCode::Char('w'));
+    press(&mut a, KeyCode::Char('M'));
+    a.pages.inspector.focus = state::Focus::Body;
+    press(&mut a, KeyCode::Char('G'));
+    press(&mut a, KeyCode::PageDown);
+    assert!(render(&a).contains("matrix"));
+    a.pages.inspector.focus = state::Focus::Field(state::Field::Action);
+    press(&mut a, KeyCode::Enter);
+    type_str(&mut a, ", s3:");
+    let screen = render(&a);
+    assert!(screen.contains("s3:"), "{screen}");
+}
