@@ -110,7 +110,11 @@ fn resource_or_star(s: &str) -> &str {
 /// Evaluates the single question (`None` until an action `service:Name` is given or when the
 /// account is not in the organization).
 pub fn single(app: &App) -> Option<Single> {
-    let action = live(app, Field::Action);
+    // While the action is typed, a text the catalogue does not know yet keeps the last one.
+    let mut action = live(app, Field::Action);
+    if crate::catalog::action(action.trim()).is_none() && !action.contains('*') {
+        action = st(app).action.clone();
+    }
     let action = action.trim();
     if !action.contains(':') {
         return None;

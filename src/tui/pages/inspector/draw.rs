@@ -135,7 +135,14 @@ fn form_lines(app: &App, completions: &[(String, String)]) -> Vec<Line<'static>>
             }
         }
     }
-    out.push(what_if_line(app));
+    if s.editing.is_some() {
+        out.push(Line::styled(
+            "Enter: set and evaluate  Esc: cancel  Tab: complete  Up/Down: choose",
+            t.key(),
+        ));
+    } else {
+        out.push(what_if_line(app));
+    }
     out
 }
 
