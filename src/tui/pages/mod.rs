@@ -12,6 +12,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+pub mod inspector;
 pub mod invitations;
 pub mod policies;
 pub mod services;
@@ -32,6 +33,7 @@ pub struct ActionSpec {
 /// Every page's actions, in page order.
 pub const ACTIONS: &[&[ActionSpec]] = &[
     policies::ACTIONS,    // page 2
+    inspector::ACTIONS,   // page 3
     invitations::ACTIONS, // page 4
     services::ACTIONS,    // page 5
     settings::ACTIONS,    // page 6
@@ -60,6 +62,7 @@ pub struct PageStates {
     pub invitations: invitations::State,
     pub services: services::State,
     pub settings: settings::State,
+    pub inspector: inspector::State,
 }
 
 /// What a page does; every method but `draw` and `action` has a do-nothing default.
@@ -94,10 +97,10 @@ pub fn view_of(page: Page) -> Option<&'static dyn PageView> {
     match page {
         Page::Accounts => None,
         Page::Policies => Some(&policies::PoliciesPage),
+        Page::Inspector => Some(&inspector::InspectorPage),
         Page::Invitations => Some(&invitations::InvitationsPage),
         Page::Services => Some(&services::ServicesPage),
         Page::Settings => Some(&settings::SettingsPage),
-        _ => None,
     }
 }
 
