@@ -13,6 +13,7 @@ pub mod eval;
 pub mod json;
 pub mod lint;
 pub mod matching;
+pub mod matrix;
 pub mod org;
 pub mod parse;
 pub mod print;

@@ -12,6 +12,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+pub mod inspector;
 pub mod invitations;
 pub mod policies;
 pub mod services;
@@ -33,6 +34,7 @@ pub struct ActionSpec {
 pub const ACTIONS: &[&[ActionSpec]] = &[
     policies::ACTIONS,           // page 2
     crate::tui::editor::ACTIONS, // the policy editor (pages 2 and 6)
+    inspector::ACTIONS,          // page 3
     invitations::ACTIONS,        // page 4
     services::ACTIONS,           // page 5
     settings::ACTIONS,           // page 6
@@ -61,6 +63,7 @@ pub struct PageStates {
     pub invitations: invitations::State,
     pub services: services::State,
     pub settings: settings::State,
+    pub inspector: inspector::State,
 }
 
 /// What a page does; every method but `draw` and `action` has a do-nothing default.
@@ -95,10 +98,10 @@ pub fn view_of(page: Page) -> Option<&'static dyn PageView> {
     match page {
         Page::Accounts => None,
         Page::Policies => Some(&policies::PoliciesPage),
+        Page::Inspector => Some(&inspector::InspectorPage),
         Page::Invitations => Some(&invitations::InvitationsPage),
         Page::Services => Some(&services::ServicesPage),
         Page::Settings => Some(&settings::SettingsPage),
-        _ => None,
     }
 }
 
