@@ -457,3 +457,44 @@ fn shift_e_on_the_settings_page_edits_the_resource_policy() {
         orgtui::tui::editor::Target::ResourcePolicy { exists: true }
     ));
 }
+
+#[test]
+fn odd_text_never_panics() {
+    let (mut a, _dir) = setup(80, 24);
+    let samples = [
+        "",
+        "\"",
+        "\"\\",
+        "{\"Action\": \"s3:\\",
+        "{\"Action\": [\"é🙂:x",
+        "{\"Condition\": {\"StringEquals\": {\"",
+        "\t{\t\"a\"\t:\t-1e-\t}",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "{\"a\": \"\u{1b}[31mred\u{7}\"}",
+        "}}}]]]:::,,,",
+    ];
+    command(&mut a, "create-policy");
+    for s in samples {
+        a.editor.as_mut().unwrap().set_text(s);
+        for row in 0..2u16 {
+            for col in 0..40u16 {
+                jump(&mut a, row, col);
+                press(&mut a, KeyCode::Tab);
+                press(&mut a, KeyCode::Esc);
+                if a.editor.is_none() {
+                    command(&mut a, "create-policy");
+                    a.editor.as_mut().unwrap().set_text(s);
+                }
+            }
+        }
+        alt(&mut a, 'f');
+        alt(&mut a, 'm');
+        ctrl(&mut a, 's');
+        render(&a);
+        press(&mut a, KeyCode::Esc);
+        press(&mut a, KeyCode::Esc);
+        if a.editor.is_none() {
+            command(&mut a, "create-policy");
+        }
+    }
+}
