@@ -498,3 +498,27 @@ fn odd_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn draws_at_the_smallest_terminal_in_every_step() {
+    let (mut a, dir) = setup(60, 12);
+    draft::write(&dir.path().join("drafts"), POLICY, "{}").unwrap();
+    command(&mut a, &format!("edit-policy {POLICY}"));
+    assert!(render(&a).contains("Draft found"));
+    press(&mut a, KeyCode::Char('r'));
+    render(&a);
+    press(&mut a, KeyCode::Esc);
+    assert!(a.editor.is_none());
+    command(&mut a, "create-policy");
+    jump(&mut a, 7, 9);
+    type_str(&mut a, "s3:Get");
+    press(&mut a, KeyCode::Tab);
+    assert!(render(&a).contains("s3:Get"));
+    press(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 's');
+    assert!(render(&a).contains("New policy"));
+    type_str(&mut a, "N");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    assert!(render(&a).contains("Save the new SCP"));
+}
