@@ -29,7 +29,7 @@ fn app_on_matrix() -> App {
     let engine =
         Engine::from_state(state, Box::new(ManualClock::new(Timestamp(1_764_000_000_000))), 1).unwrap();
     let mut app = App::new(
-        Source { label: "FILE generated.json".into(), writable: true },
+        Source { label: "FILE generated.json".into(), writable: true, guarded: false },
         Theme::plain(),
         Keymap::default(),
         (120, 36),

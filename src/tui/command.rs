@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn completes_names() {
-        assert_eq!(complete("cr"), vec!["create-ou", "create-account"]);
+        assert_eq!(complete("cr"), vec!["create-ou", "create-account", "create-policy"]);
         assert_eq!(complete("q"), vec!["quit"]);
         assert!(complete("goto x").is_empty());
     }

@@ -60,7 +60,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::OpDone { op, result } => on_done(app, op, result),
+        Msg::OpDone { op, result } => {
+            let effects = on_done(app, op, result);
+            // The editor follows its save at once (error into the editor, or close on success).
+            super::editor::sync(app);
+            effects
+        }
         Msg::CreateStatus { result } => on_create_status(app, result),
         Msg::Tick => {
             app.tick = app.tick.wrapping_add(1);
