@@ -365,6 +365,15 @@ impl App {
         id
     }
 
+    /// Whether changes may be made now; if not, says so (and how to arm a guarded session).
+    pub fn check_writable(&mut self) -> bool {
+        if !self.source.writable {
+            let hint = if self.source.guarded { " :arm enables writes." } else { "" };
+            self.set_status(Status::Error(format!("This session is read-only.{hint}")));
+        }
+        self.source.writable
+    }
+
     /// Sets the status line.
     pub fn set_status(&mut self, s: Status) {
         self.status = s;

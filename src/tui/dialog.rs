@@ -100,6 +100,13 @@ pub struct Confirm {
     pub submitting: Option<OpId>,
 }
 
+impl Confirm {
+    /// A confirmation of `call` that needs `expect` typed.
+    pub fn new(call: Call, title: String, lines: Vec<String>, expect: String) -> Confirm {
+        Confirm { call, title, lines, expect, typed: String::new(), error: None, submitting: None }
+    }
+}
+
 /// The dialog on top of the page, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {

@@ -8,14 +8,6 @@ use crate::tui::dialog::{Confirm, Field, Form, FormKind, Modal};
 use crate::tui::msg::{Call, Effect};
 use crate::tui::tree::NodeKind;
 
-pub(super) fn writable(app: &mut App) -> bool {
-    if !app.source.writable {
-        let hint = if app.source.guarded { " :arm enables writes." } else { "" };
-        app.set_status(Status::Error(format!("This session is read-only.{hint}")));
-    }
-    app.source.writable
-}
-
 pub(super) fn collapse(app: &mut App) {
     let Some(i) = app.selected_node() else { return };
     let Some(d) = app.data.as_ref() else { return };
@@ -95,7 +87,7 @@ pub(super) fn container(app: &App) -> Option<(String, String)> {
 }
 
 pub(super) fn create_ou(app: &mut App, name: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some((parent, parent_name)) = container(app) else { return Vec::new() };
@@ -139,7 +131,7 @@ pub(super) fn selected_account(app: &mut App) -> Option<(String, String)> {
 }
 
 pub(super) fn rename_ou(app: &mut App, name: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some((ou, old)) = selected_ou(app) else { return Vec::new() };
@@ -159,27 +151,24 @@ pub(super) fn rename_ou(app: &mut App, name: Option<String>) -> Vec<Effect> {
 }
 
 pub(super) fn delete_ou(app: &mut App) {
-    if !writable(app) {
+    if !app.check_writable() {
         return;
     }
     let Some((ou, name)) = selected_ou(app) else { return };
-    app.modal = Some(Modal::Confirm(Confirm {
-        call: Call::DeleteOu { ou: ou.clone(), name: name.clone() },
-        title: format!("Delete OU {name}"),
-        lines: vec![
+    app.modal = Some(Modal::Confirm(Confirm::new(
+        Call::DeleteOu { ou: ou.clone(), name: name.clone() },
+        format!("Delete OU {name}"),
+        vec![
             format!("Deletes the organizational unit {name} ({ou})."),
             "It must be empty: no child OUs and no accounts.".into(),
             "Policies attached to it are detached; this cannot be undone.".into(),
         ],
-        expect: name,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+        name,
+    )));
 }
 
 pub(super) fn start_move(app: &mut App, account: Option<String>, target: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(d) = app.data.as_ref() else { return Vec::new() };
@@ -214,7 +203,7 @@ pub(super) fn start_move(app: &mut App, account: Option<String>, target: Option<
 }
 
 pub(super) fn remove_or_close(app: &mut App, close: bool) {
-    if !writable(app) {
+    if !app.check_writable() {
         return;
     }
     let Some((account, name)) = selected_account(app) else { return };
@@ -239,15 +228,7 @@ pub(super) fn remove_or_close(app: &mut App, close: bool) {
             ],
         )
     };
-    app.modal = Some(Modal::Confirm(Confirm {
-        call,
-        title,
-        lines,
-        expect: account,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+    app.modal = Some(Modal::Confirm(Confirm::new(call, title, lines, account)));
 }
 
 pub(super) fn selected_target(app: &mut App) -> Option<(String, String)> {
@@ -260,7 +241,7 @@ pub(super) fn parse_tag(s: &str) -> Option<Tag> {
 }
 
 pub(super) fn tag(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some((target, target_name)) = selected_target(app) else { return Vec::new() };
@@ -280,7 +261,7 @@ pub(super) fn tag(app: &mut App, arg: Option<String>) -> Vec<Effect> {
 }
 
 pub(super) fn untag(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some((target, target_name)) = selected_target(app) else { return Vec::new() };

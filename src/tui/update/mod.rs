@@ -288,7 +288,7 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::DeleteOu => delete_ou(app),
         Command::Move { account, target } => return start_move(app, account, target),
         Command::CreateAccount => {
-            if writable(app) {
+            if app.check_writable() {
                 app.modal = Some(Modal::Form(Form::new(
                     FormKind::CreateAccount,
                     "Create an AWS account".into(),
@@ -333,10 +333,10 @@ fn arm(app: &mut App) {
         app.set_status(Status::Info("Writes are already armed.".into()));
         return;
     }
-    app.modal = Some(Modal::Confirm(super::dialog::Confirm {
-        call: Call::Arm(true),
-        title: "Arm writes".into(),
-        lines: vec![
+    app.modal = Some(Modal::Confirm(super::dialog::Confirm::new(
+        Call::Arm(true),
+        "Arm writes".into(),
+        vec![
             format!(
                 "Changes made from now on go to the live organization ({}).",
                 sanitize(&app.source.label)
@@ -345,11 +345,8 @@ fn arm(app: &mut App) {
                 .into(),
             ":disarm returns to read-only.".into(),
         ],
-        expect: "arm".into(),
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+        "arm".into(),
+    )));
 }
 
 /// Commands a page other than the accounts page handles itself.

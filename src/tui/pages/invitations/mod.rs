@@ -131,13 +131,6 @@ fn selected_handshake(app: &App, arg: Option<&str>) -> Option<Handshake> {
     }
 }
 
-fn writable(app: &mut App) -> bool {
-    if !app.source.writable {
-        app.set_status(Status::Error("This session is read-only.".into()));
-    }
-    app.source.writable
-}
-
 fn build_invite(_context: &[String], values: &[String]) -> Result<(Call, String), String> {
     let target = values.first().cloned().unwrap_or_default();
     if target.is_empty() {
@@ -175,7 +168,7 @@ fn start_act_as(app: &mut App, call: Call, label: String) -> Vec<Effect> {
 }
 
 fn invite(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     app.modal = Some(Modal::Form(Form::new(
@@ -217,7 +210,7 @@ fn act_as(app: &mut App, arg: Option<String>) -> Vec<Effect> {
 }
 
 fn respond(app: &mut App, arg: Option<String>, accept: bool) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(h) = selected_handshake(app, arg.as_deref()) else {
@@ -238,23 +231,15 @@ fn respond(app: &mut App, arg: Option<String>, accept: bool) -> Vec<Effect> {
     let org = party(&h, HandshakePartyType::Organization).unwrap_or("").to_string();
     let request = ApiRequest::DeclineHandshake(DeclineHandshakeRequest { handshake_id: id.clone() });
     let done = format!("Declined handshake {id} ({}) as {who}.", h.action);
-    app.modal = Some(Modal::Confirm(Confirm {
-        call: Call::Api { request, done, reveal: None },
-        title: format!("Decline handshake {id}"),
-        lines: vec![
+    app.modal = Some(Modal::Confirm(Confirm::new(Call::Api { request, done, reveal: None }, format!("Decline handshake {id}"), vec![
             format!("Decline the {} handshake from organization {org} as {who}?", h.action),
             "It becomes DECLINED and can no longer be accepted; the organization would have to send a new one.".into(),
-        ],
-        expect: org,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+        ], org)));
     Vec::new()
 }
 
 fn cancel(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(h) = selected_handshake(app, arg.as_deref()) else {
@@ -271,18 +256,15 @@ fn cancel(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     let id = h.id.to_string();
     let to = counterpart(&h);
     let request = ApiRequest::CancelHandshake(CancelHandshakeRequest { handshake_id: id.clone() });
-    app.modal = Some(Modal::Confirm(Confirm {
-        call: Call::Api { request, done: format!("Cancelled handshake {id} to {to}."), reveal: None },
-        title: format!("Cancel handshake {id}"),
-        lines: vec![
+    app.modal = Some(Modal::Confirm(Confirm::new(
+        Call::Api { request, done: format!("Cancelled handshake {id} to {to}."), reveal: None },
+        format!("Cancel handshake {id}"),
+        vec![
             format!("Cancel the {} handshake {id} to {to}?", h.action),
             "It becomes CANCELED: the account can no longer accept it. You can invite it again.".into(),
         ],
-        expect: to,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+        to,
+    )));
     Vec::new()
 }
 

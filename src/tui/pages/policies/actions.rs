@@ -14,15 +14,6 @@ use crate::tui::msg::{Call, Effect};
 use crate::tui::tree::NodeKind;
 use crate::tui::update::submit;
 
-/// Whether changes may be made; says why not on the status line.
-pub(super) fn writable(app: &mut App) -> bool {
-    if !app.source.writable {
-        let hint = if app.source.guarded { " :arm enables writes." } else { "" };
-        app.set_status(Status::Error(format!("This session is read-only.{hint}")));
-    }
-    app.source.writable
-}
-
 /// Keeps the cursors in range and `app.policy_selected` on the policy under the cursor.
 pub(super) fn sync(app: &mut App) {
     let ids: Vec<String> = data::current_list(app).iter().map(|p| p.summary.id.to_string()).collect();
@@ -124,7 +115,7 @@ pub(super) fn goto_type(app: &mut App, name: &str) {
 pub(super) fn enable_type(app: &mut App) -> Vec<Effect> {
     let ty = app.pages.policies.ty();
     let Some(root) = app.data.as_ref().and_then(|d| data::root_id(&d.snapshot)) else { return Vec::new() };
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     if app.data.as_ref().is_some_and(|d| data::enabled(&d.snapshot, ty)) {
@@ -152,7 +143,7 @@ pub(super) fn disable_type(app: &mut App) {
         return;
     }
     let (attachments, policies) = data::attachments_of_type(&d.snapshot, ty);
-    if !writable(app) {
+    if !app.check_writable() {
         return;
     }
     let mut lines = vec![
@@ -181,15 +172,7 @@ pub(super) fn disable_type(app: &mut App) {
 }
 
 fn confirm(app: &mut App, call: Call, title: String, lines: Vec<String>, expect: String) {
-    app.modal = Some(Modal::Confirm(Confirm {
-        call,
-        title,
-        lines,
-        expect,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+    app.modal = Some(Modal::Confirm(Confirm::new(call, title, lines, expect)));
 }
 
 fn selected_policy(app: &mut App) -> Option<(String, String, PolicyType)> {
@@ -204,7 +187,7 @@ fn selected_policy(app: &mut App) -> Option<(String, String, PolicyType)> {
 
 /// Attaches the selected policy: to `arg` directly, or to a target picked from the tree.
 pub(super) fn attach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some((id, name, _)) = selected_policy(app) else { return Vec::new() };
@@ -257,7 +240,7 @@ pub(super) fn attach_to(app: &mut App, policy_id: &str, target: &str) -> Vec<Eff
 
 /// Detaches the selected policy from the selected target (or from `arg`).
 pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some((policy_id, name, ty)) = selected_policy(app) else { return Vec::new() };
@@ -365,7 +348,7 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
 
 /// `DeletePolicy` for the selected policy, after typing its name.
 pub(super) fn delete(app: &mut App) {
-    if !writable(app) {
+    if !app.check_writable() {
         return;
     }
     let Some((id, name, ty)) = selected_policy(app) else { return };

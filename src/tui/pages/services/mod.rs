@@ -193,13 +193,6 @@ pub fn resolve_principal(typed: &str) -> Result<String, String> {
     }
 }
 
-fn writable(app: &mut App) -> bool {
-    if !app.source.writable {
-        app.set_status(Status::Error("This session is read-only.".into()));
-    }
-    app.source.writable
-}
-
 /// The principal named by `arg` (completed) or the selected service.
 fn principal_for(app: &mut App, arg: Option<String>) -> Option<String> {
     match arg {
@@ -219,7 +212,7 @@ fn principal_for(app: &mut App, arg: Option<String>) -> Option<String> {
 }
 
 fn enable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(p) = principal_for(app, arg) else { return Vec::new() };
@@ -230,7 +223,7 @@ fn enable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
 }
 
 fn disable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(p) = principal_for(app, arg) else { return Vec::new() };
@@ -246,15 +239,12 @@ fn disable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             "Its {admins} delegated administrator(s) can no longer manage it for the organization."
         ));
     }
-    app.modal = Some(Modal::Confirm(Confirm {
-        call: Call::Api { request, done: format!("Disabled trusted access for {p}."), reveal: None },
-        title: format!("Disable trusted access for {p}"),
+    app.modal = Some(Modal::Confirm(Confirm::new(
+        Call::Api { request, done: format!("Disabled trusted access for {p}."), reveal: None },
+        format!("Disable trusted access for {p}"),
         lines,
-        expect: p,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+        p,
+    )));
     Vec::new()
 }
 
@@ -273,7 +263,7 @@ fn build_register(_context: &[String], values: &[String]) -> Result<(Call, Strin
 }
 
 fn register(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let mut words = arg.as_deref().unwrap_or("").split_whitespace().map(str::to_string);
@@ -301,7 +291,7 @@ fn register(app: &mut App, arg: Option<String>) -> Vec<Effect> {
 }
 
 fn deregister(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let rows = admins(app);

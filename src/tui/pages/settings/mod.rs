@@ -62,27 +62,12 @@ pub fn policy_types() -> &'static [PolicyType] {
     PolicyType::ALL
 }
 
-fn writable(app: &mut App) -> bool {
-    if !app.source.writable {
-        app.set_status(Status::Error("This session is read-only.".into()));
-    }
-    app.source.writable
-}
-
 fn confirm(app: &mut App, call: Call, title: String, lines: Vec<String>, expect: String) {
-    app.modal = Some(Modal::Confirm(Confirm {
-        call,
-        title,
-        lines,
-        expect,
-        typed: String::new(),
-        error: None,
-        submitting: None,
-    }));
+    app.modal = Some(Modal::Confirm(Confirm::new(call, title, lines, expect)));
 }
 
 fn enable_all_features(app: &mut App) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(o) = app.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else {
@@ -131,7 +116,7 @@ fn type_for(app: &mut App, arg: Option<String>) -> Option<PolicyType> {
 }
 
 fn policy_type(app: &mut App, arg: Option<String>, enable: bool) -> Vec<Effect> {
-    if !writable(app) {
+    if !app.check_writable() {
         return Vec::new();
     }
     let Some(ty) = type_for(app, arg) else { return Vec::new() };
