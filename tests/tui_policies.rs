@@ -512,3 +512,22 @@ fn the_smallest_terminal_draws_every_view() {
     press(&mut a, KeyCode::Char('-'));
     render(&a);
 }
+
+#[test]
+fn the_watch_list_can_be_set_for_the_session() {
+    let mut a = app(120, 36);
+    assert_eq!(a.watch.len(), orgtui::policy::blast::DEFAULT_WATCH.len());
+    command(&mut a, "watch ec2:RunInstances, s3:GetObject");
+    assert_eq!(a.watch, vec!["ec2:RunInstances", "s3:GetObject"]);
+    command(&mut a, "watch CreateUser");
+    assert!(
+        matches!(&a.status, orgtui::tui::app::Status::Error(m) if m.contains("service:Action")),
+        "{:?}",
+        a.status
+    );
+    assert_eq!(a.watch.len(), 2, "a bad list changes nothing");
+    command(&mut a, "watch");
+    assert!(
+        matches!(&a.status, orgtui::tui::app::Status::Info(m) if m.contains("ec2:RunInstances s3:GetObject"))
+    );
+}

@@ -268,23 +268,8 @@ pub fn accounts_under(s: &OrgSnapshot, node: &str) -> Vec<String> {
         .collect()
 }
 
-/// A sensible default list of actions for the matrix: common administrative actions.
-pub const DEFAULT_ACTIONS: &[&str] = &[
-    "iam:CreateUser",
-    "iam:CreateAccessKey",
-    "iam:AttachRolePolicy",
-    "organizations:LeaveOrganization",
-    "cloudtrail:StopLogging",
-    "cloudtrail:DeleteTrail",
-    "guardduty:DeleteDetector",
-    "config:DeleteConfigurationRecorder",
-    "ec2:RunInstances",
-    "ec2:DeleteVpc",
-    "s3:DeleteBucket",
-    "s3:PutBucketPolicy",
-    "kms:ScheduleKeyDeletion",
-    "account:CloseAccount",
-];
+/// The matrix starts with the same common administrative actions the blast radius watches.
+pub use super::blast::DEFAULT_WATCH as DEFAULT_ACTIONS;
 
 fn is_under<'a>(parent: &std::collections::HashMap<&'a str, &'a str>, mut id: &'a str, node: &str) -> bool {
     for _ in 0..64 {

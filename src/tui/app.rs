@@ -141,6 +141,8 @@ pub struct App {
     pub load_error: Option<String>,
     pub load_generation: u64,
     pub loading: bool,
+    /// Actions the blast radius watches (config.toml `[blast-radius] watch`, or `:watch`).
+    pub watch: Vec<String>,
     /// The organization's quotas, when the backend knows them.
     pub quotas: Option<crate::engine::Quotas>,
     /// The latest progress report of the load in flight.
@@ -199,6 +201,7 @@ impl App {
             loading: false,
             load_progress: None,
             quotas: None,
+            watch: super::config::UserConfig::default().watch,
             focus: Focus::Tree,
             selected: None,
             opened: HashSet::new(),

@@ -38,6 +38,8 @@ pub enum Command {
     CopyId,
     CopyArn,
     Mouse,
+    /// Show or set the blast-radius watch list.
+    Watch(Option<String>),
     /// Arm writes of a live session (after a typed confirmation).
     Arm,
     /// Disarm writes.
@@ -71,6 +73,7 @@ pub const PALETTE: &[(&str, &str, &str)] = &[
     ("refresh", "", "reload the organization"),
     ("filter", "", "filter the tree"),
     ("mouse", "", "toggle mouse capture"),
+    ("watch", "[actions…]", "show or set the actions the blast radius watches (this session)"),
     ("arm", "", "live sessions: allow changes (typed confirmation; every write is journaled)"),
     ("disarm", "", "live sessions: back to read-only"),
     ("help", "", "show the keys"),
@@ -127,6 +130,7 @@ impl Command {
             "copy-arn" => Command::CopyArn,
             "mouse" => Command::Mouse,
             "arm" => Command::Arm,
+            "watch" => Command::Watch(arg()),
             "disarm" => Command::Disarm,
             "" => return Err("type a command, e.g. goto, create-ou, move, refresh, quit".into()),
             other if super::pages::find_action(other).is_some() => {

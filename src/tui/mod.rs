@@ -5,6 +5,7 @@
 pub mod app;
 pub mod clipboard;
 pub mod command;
+pub mod config;
 pub mod dialog;
 pub mod editor;
 pub mod effects;
@@ -32,7 +33,9 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     terminal::install_panic_hook();
     let (keymap, keymap_problem) = keymap::Keymap::load_user();
     let mut app = app::App::new(opts.source, theme::Theme::from_env(), keymap, (80, 24));
-    if let Some(p) = keymap_problem {
+    let (config, config_problem) = config::UserConfig::load_user();
+    app.watch = config.watch;
+    if let Some(p) = keymap_problem.or(config_problem) {
         log::line(&p);
         app.status = app::Status::Error(p);
     }

@@ -51,16 +51,15 @@ pub fn confirm(app: &mut App) {
 }
 
 /// The blast-radius summary of saving the editor's text over a stored SCP or RCP: the accounts
-/// it reaches and, for the default watch list of admin actions, which change decision.
+/// it reaches and, for the watch list of admin actions (`App::watch`), which change decision.
 pub fn blast_summary(app: &App, e: &Editor) -> Vec<String> {
     let Target::Policy { id, ty, .. } = &e.target else { return Vec::new() };
     if !ty.is_authorization() {
         return Vec::new();
     }
     let Some(d) = app.data.as_ref() else { return Vec::new() };
-    let watch: Vec<String> = blast::DEFAULT_WATCH.iter().map(|s| s.to_string()).collect();
     let change = blast::PolicyChange::Update { policy_id: id.clone(), content: e.text() };
-    match blast::blast_radius(&d.snapshot, &change, &watch) {
+    match blast::blast_radius(&d.snapshot, &change, &app.watch) {
         Ok(b) => {
             let mut lines = b.summary();
             if let Some(first) = lines.first_mut() {

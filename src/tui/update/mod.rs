@@ -272,6 +272,27 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
             None => app.set_status(Status::Info(format!("There is no page {n}."))),
         },
         Command::Arm => arm(app),
+        Command::Watch(None) => {
+            let list = app.watch.join(" ");
+            app.set_status(Status::Info(format!(
+                "Blast radius watches {} action(s): {list}",
+                app.watch.len()
+            )));
+        }
+        Command::Watch(Some(list)) => {
+            let entries: Vec<String> = list
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            match super::config::parse_watch(&entries) {
+                Ok(w) => {
+                    app.set_status(Status::Ok(format!("Blast radius now watches {} action(s).", w.len())));
+                    app.watch = w;
+                }
+                Err(e) => app.set_status(Status::Error(format!("watch: {e}"))),
+            }
+        }
         Command::Disarm => {
             if app.source.guarded && app.source.writable {
                 return submit(app, Call::Arm(false), "Disarming writes".into());

@@ -233,6 +233,7 @@ pub(super) fn attach_to(app: &mut App, policy_id: &str, target: &str) -> Vec<Eff
     lines.extend(blast::summary(
         &d.snapshot,
         PolicyChange::Attach { policy_id: policy_id.to_string(), target_id: t.id.clone() },
+        &app.watch,
     ));
     confirm(app, call, format!("Attach {name}"), lines, "yes".into());
     Vec::new()
@@ -339,6 +340,7 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         lines.extend(blast::summary(
             &d.snapshot,
             PolicyChange::Detach { policy_id: policy_id.clone(), target_id: t.id.clone() },
+            &app.watch,
         ));
     }
     let title = format!("Detach {name}");

@@ -1,10 +1,10 @@
 //! The blast radius of attaching or detaching an SCP/RCP, summarised for the confirmation:
-//! how many accounts the change reaches and, per watched action (`policy::blast::DEFAULT_WATCH`),
+//! how many accounts the change reaches and, per watched action (`App::watch`, from config.toml),
 //! how many accounts change decision. Kept to a few wrapped lines so the dialog fits 80×24.
 
 use super::data;
 use crate::model::OrgSnapshot;
-use crate::policy::blast::{BlastRadius, DEFAULT_WATCH, PolicyChange, blast_radius};
+use crate::policy::blast::{BlastRadius, PolicyChange, blast_radius};
 use crate::policy::trace::Decision;
 
 /// Width the confirmation dialog wraps at.
@@ -12,15 +12,9 @@ const WIDTH: usize = 80;
 /// At most this many lines of per-action changes.
 const MAX_ACTION_LINES: usize = 4;
 
-/// The blast radius of `change` for the default watch list.
-pub fn compute(snapshot: &OrgSnapshot, change: &PolicyChange) -> Result<BlastRadius, String> {
-    let watch: Vec<String> = DEFAULT_WATCH.iter().map(|s| s.to_string()).collect();
-    blast_radius(snapshot, change, &watch)
-}
-
 /// Summary lines: accounts reached; per watched action, the accounts whose decision changes.
-pub fn summary(snapshot: &OrgSnapshot, change: PolicyChange) -> Vec<String> {
-    let b = match compute(snapshot, &change) {
+pub fn summary(snapshot: &OrgSnapshot, change: PolicyChange, watch: &[String]) -> Vec<String> {
+    let b = match blast_radius(snapshot, &change, watch) {
         Ok(b) => b,
         Err(e) => return vec![format!("Blast radius could not be computed: {e}")],
     };
