@@ -93,6 +93,7 @@ impl Pty {
         }
         cmd.env("XDG_CONFIG_HOME", ws.dir.path().join("config"));
         cmd.env("HOME", ws.dir.path());
+        cmd.env("ORGTUI_STATE_DIR", ws.dir.path().join("state"));
         let child = pair.slave.spawn_command(cmd).expect("spawn orgtui in the pseudo-terminal");
         // Only the child holds the slave side now, so the reader sees EOF when it exits.
         drop(pair.slave);

@@ -145,7 +145,12 @@ impl PageView for PoliciesPage {
         Some(actions::navigate(app, cmd))
     }
 
-    fn on_response(&self, _app: &mut App, _op: OpId, _response: &ApiResponse) {}
+    /// A policy just created (by the editor) becomes the selection, so the reload shows it.
+    fn on_response(&self, app: &mut App, _op: OpId, response: &ApiResponse) {
+        if let ApiResponse::CreatePolicy(r) = response {
+            app.policy_selected = Some(r.policy.policy_summary.id.to_string());
+        }
+    }
 
     fn on_load(&self, app: &mut App) {
         actions::on_load(app);
