@@ -93,10 +93,10 @@ pub(super) async fn connect(opts: &AwsOptions) -> Result<Connected, ConnectError
     let provider = sdk
         .credentials_provider()
         .ok_or_else(|| ConnectError::Credentials(credentials_explanation(opts, "no credential provider")))?;
-    let creds = provider.provide_credentials().await.map_err(|e| {
-        let detail = aws_sdk_organizations::error::DisplayErrorContext(&e).to_string();
-        ConnectError::Credentials(credentials_explanation(opts, &detail))
-    })?;
+    let creds = provider
+        .provide_credentials()
+        .await
+        .map_err(|e| ConnectError::Credentials(credentials_explanation(opts, &error_chain(&e))))?;
     if let Some(expiry) = creds.expiry() {
         if expiry <= std::time::SystemTime::now() {
             return Err(ConnectError::Credentials(credentials_explanation(
@@ -114,6 +114,24 @@ pub(super) async fn connect(opts: &AwsOptions) -> Result<Connected, ConnectError
     Ok(Connected { client: aws_sdk_organizations::Client::from_conf(config), region, caller, stats })
 }
 
+/// An error and its causes in words (no debug dumps), shortened to fit the screen.
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    let mut out = parts.join(": ");
+    if out.chars().count() > 400 {
+        out = out.chars().take(400).collect::<String>() + "…";
+    }
+    out
+}
+
 /// The one-screen explanation of a missing or expired credential: what the default chain
 /// tried, what the SDK said, and what to do. Never contains a secret.
 pub fn credentials_explanation(opts: &AwsOptions, detail: &str) -> String {
@@ -126,7 +144,7 @@ pub fn credentials_explanation(opts: &AwsOptions, detail: &str) -> String {
     let set = |b: bool| if b { "set" } else { "not set" };
     let detail = crate::model::text::sanitize(detail);
     format!(
-        "orgtui: no usable AWS credentials.\n\
+        "no usable AWS credentials.\n\
          \n\
          Tried, in order (the AWS SDK default chain):\n\
          \x20 1. environment: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY ({}), AWS_SESSION_TOKEN ({})\n\
