@@ -217,3 +217,26 @@ async fn a_load_makes_the_fewest_calls() {
         "{progress:?}"
     );
 }
+
+#[tokio::test]
+async fn a_server_repeating_its_next_token_does_not_loop_forever() {
+    // moto's ListCreateAccountStatus answers every page with the same token.
+    let url = fake_server(200, Some(r#"{"CreateAccountStatuses":[],"NextToken":"20"}"#));
+    let b = fake_backend(&url, Duration::from_secs(10)).await;
+    let all = orgtui::backend::walk::all_pages(|next_token| {
+        let b = &b;
+        async move {
+            let r = b.list_create_account_status(ListCreateAccountStatusRequest {
+                states: None,
+                next_token,
+                max_results: None,
+            });
+            let r = r.await?;
+            Ok((r.create_account_statuses, r.next_token))
+        }
+    })
+    .await;
+    let e = all.expect_err("the repeated token is refused");
+    assert_eq!(e.code_str(), "InvalidResponse", "{e}");
+    assert!(b.stats().calls() <= 2, "{}", b.stats().calls());
+}

@@ -24,6 +24,19 @@ fn bad(what: &str, detail: impl std::fmt::Display) -> OrgError {
     )
 }
 
+/// The next page's token. A server that hands back the token it was given would be paged
+/// forever (moto's ListCreateAccountStatus does, reference §14): that is an error instead.
+pub fn next_page(sent: Option<&str>, got: Option<String>) -> OrgResult<Option<String>> {
+    match (sent, got) {
+        (Some(s), Some(g)) if s == g => Err(OrgError::unknown(
+            "InvalidResponse",
+            None,
+            "The endpoint returned the same NextToken it was given; the listing would never end.",
+        )),
+        (_, got) => Ok(got),
+    }
+}
+
 /// A member the service always sends.
 pub fn need<T>(what: &str, v: Option<T>) -> OrgResult<T> {
     v.ok_or_else(|| bad(what, "it is missing"))

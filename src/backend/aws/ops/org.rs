@@ -53,12 +53,15 @@ pub async fn enable_all_features(
 pub async fn list_roots(c: &Client, r: ListRootsRequest) -> OrgResult<ListRootsResponse> {
     let o = c
         .list_roots()
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
-    Ok(ListRootsResponse { roots: list(o.roots, root)?, next_token: o.next_token })
+    Ok(ListRootsResponse {
+        roots: list(o.roots, root)?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn accept_handshake(c: &Client, r: AcceptHandshakeRequest) -> OrgResult<AcceptHandshakeResponse> {
@@ -116,14 +119,14 @@ pub async fn list_handshakes_for_account(
     let o = c
         .list_handshakes_for_account()
         .set_filter(handshake_filter(r.filter))
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
     Ok(ListHandshakesForAccountResponse {
         handshakes: list(o.handshakes, handshake_item)?,
-        next_token: o.next_token,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
     })
 }
 
@@ -134,13 +137,13 @@ pub async fn list_handshakes_for_organization(
     let o = c
         .list_handshakes_for_organization()
         .set_filter(handshake_filter(r.filter))
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
     Ok(ListHandshakesForOrganizationResponse {
         handshakes: list(o.handshakes, handshake_item)?,
-        next_token: o.next_token,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
     })
 }

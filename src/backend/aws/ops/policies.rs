@@ -57,12 +57,15 @@ pub async fn list_policies(c: &Client, r: ListPoliciesRequest) -> OrgResult<List
     let o = c
         .list_policies()
         .filter(en(r.filter.as_str()))
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
-    Ok(ListPoliciesResponse { policies: list(o.policies, policy_summary)?, next_token: o.next_token })
+    Ok(ListPoliciesResponse {
+        policies: list(o.policies, policy_summary)?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn list_policies_for_target(
@@ -73,14 +76,14 @@ pub async fn list_policies_for_target(
         .list_policies_for_target()
         .target_id(r.target_id)
         .filter(en(r.filter.as_str()))
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
     Ok(ListPoliciesForTargetResponse {
         policies: list(o.policies, policy_summary)?,
-        next_token: o.next_token,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
     })
 }
 
@@ -91,12 +94,15 @@ pub async fn list_targets_for_policy(
     let o = c
         .list_targets_for_policy()
         .policy_id(r.policy_id)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
-    Ok(ListTargetsForPolicyResponse { targets: list(o.targets, target)?, next_token: o.next_token })
+    Ok(ListTargetsForPolicyResponse {
+        targets: list(o.targets, target)?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn enable_policy_type(

@@ -27,7 +27,7 @@ pub async fn list_aws_service_access_for_organization(
 ) -> OrgResult<ListAWSServiceAccessForOrganizationResponse> {
     let o = c
         .list_aws_service_access_for_organization()
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
@@ -38,7 +38,10 @@ pub async fn list_aws_service_access_for_organization(
             date_enabled: ts("EnabledServicePrincipal.DateEnabled", p.date_enabled.as_ref())?,
         })
     })?;
-    Ok(ListAWSServiceAccessForOrganizationResponse { enabled_service_principals, next_token: o.next_token })
+    Ok(ListAWSServiceAccessForOrganizationResponse {
+        enabled_service_principals,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn register_delegated_administrator(
@@ -74,14 +77,14 @@ pub async fn list_delegated_administrators(
     let o = c
         .list_delegated_administrators()
         .set_service_principal(r.service_principal)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
     Ok(ListDelegatedAdministratorsResponse {
         delegated_administrators: list(o.delegated_administrators, delegated_administrator)?,
-        next_token: o.next_token,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
     })
 }
 
@@ -92,7 +95,7 @@ pub async fn list_delegated_services_for_account(
     let o = c
         .list_delegated_services_for_account()
         .account_id(r.account_id)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
@@ -106,7 +109,10 @@ pub async fn list_delegated_services_for_account(
             )?,
         })
     })?;
-    Ok(ListDelegatedServicesForAccountResponse { delegated_services, next_token: o.next_token })
+    Ok(ListDelegatedServicesForAccountResponse {
+        delegated_services,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn tag_resource(c: &Client, r: TagResourceRequest) -> OrgResult<TagResourceResponse> {
@@ -126,9 +132,12 @@ pub async fn list_tags_for_resource(
     let o = c
         .list_tags_for_resource()
         .resource_id(r.resource_id)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .send()
         .await
         .map_err(map)?;
-    Ok(ListTagsForResourceResponse { tags: list(o.tags, tag)?, next_token: o.next_token })
+    Ok(ListTagsForResourceResponse {
+        tags: list(o.tags, tag)?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }

@@ -66,14 +66,14 @@ pub async fn list_organizational_units_for_parent(
     let o = c
         .list_organizational_units_for_parent()
         .parent_id(r.parent_id)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
     Ok(ListOrganizationalUnitsForParentResponse {
         organizational_units: list(o.organizational_units, |u| ou(Some(u)))?,
-        next_token: o.next_token,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
     })
 }
 
@@ -82,7 +82,7 @@ pub async fn list_children(c: &Client, r: ListChildrenRequest) -> OrgResult<List
         .list_children()
         .parent_id(r.parent_id)
         .child_type(en(r.child_type.as_str()))
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
@@ -93,14 +93,14 @@ pub async fn list_children(c: &Client, r: ListChildrenRequest) -> OrgResult<List
             r#type: req("Child.Type", ch.r#type.as_ref().map(|t| t.as_str()))?,
         })
     })?;
-    Ok(ListChildrenResponse { children, next_token: o.next_token })
+    Ok(ListChildrenResponse { children, next_token: next_page(r.next_token.as_deref(), o.next_token)? })
 }
 
 pub async fn list_parents(c: &Client, r: ListParentsRequest) -> OrgResult<ListParentsResponse> {
     let o = c
         .list_parents()
         .child_id(r.child_id)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
@@ -111,7 +111,7 @@ pub async fn list_parents(c: &Client, r: ListParentsRequest) -> OrgResult<ListPa
             r#type: req("Parent.Type", p.r#type.as_ref().map(|t| t.as_str()))?,
         })
     })?;
-    Ok(ListParentsResponse { parents, next_token: o.next_token })
+    Ok(ListParentsResponse { parents, next_token: next_page(r.next_token.as_deref(), o.next_token)? })
 }
 
 pub async fn create_account(c: &Client, r: CreateAccountRequest) -> OrgResult<CreateAccountResponse> {
@@ -150,14 +150,14 @@ pub async fn list_create_account_status(
     let o = c
         .list_create_account_status()
         .set_states(r.states.map(|s| s.into_iter().map(|x| en(x.as_str())).collect()))
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
     Ok(ListCreateAccountStatusResponse {
         create_account_statuses: list(o.create_account_statuses, create_account_status_item)?,
-        next_token: o.next_token,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
     })
 }
 
@@ -193,12 +193,15 @@ pub async fn remove_account_from_organization(
 pub async fn list_accounts(c: &Client, r: ListAccountsRequest) -> OrgResult<ListAccountsResponse> {
     let o = c
         .list_accounts()
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
-    Ok(ListAccountsResponse { accounts: list(o.accounts, account)?, next_token: o.next_token })
+    Ok(ListAccountsResponse {
+        accounts: list(o.accounts, account)?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn list_accounts_for_parent(
@@ -208,10 +211,13 @@ pub async fn list_accounts_for_parent(
     let o = c
         .list_accounts_for_parent()
         .parent_id(r.parent_id)
-        .set_next_token(r.next_token)
+        .set_next_token(r.next_token.clone())
         .set_max_results(page(r.max_results))
         .send()
         .await
         .map_err(map)?;
-    Ok(ListAccountsForParentResponse { accounts: list(o.accounts, account)?, next_token: o.next_token })
+    Ok(ListAccountsForParentResponse {
+        accounts: list(o.accounts, account)?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
