@@ -23,7 +23,7 @@ async fn load_tree(b: &AwsBackend, concurrency: usize) -> OrgResult<(usize, usiz
     let mut frontier: Vec<String> = roots.iter().map(|r| r.id.to_string()).collect();
     let (mut ous, mut accounts) = (0, 0);
     while !frontier.is_empty() {
-        let level: Vec<(Vec<String>, usize)> = stream::iter(frontier.drain(..).collect::<Vec<_>>())
+        let level: Vec<(Vec<String>, usize)> = stream::iter(std::mem::take(&mut frontier))
             .map(|parent| async move {
                 let p = parent.clone();
                 let children = all_pages(|next_token| {
