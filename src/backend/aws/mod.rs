@@ -36,7 +36,13 @@ impl AwsBackend {
         let c = connect::connect(opts).await?;
         Ok(AwsBackend {
             client: c.client,
-            kind: BackendKind::Live { profile: opts.profile.clone(), region: Some(c.region) },
+            kind: BackendKind::Live {
+                profile: opts
+                    .profile
+                    .clone()
+                    .or_else(|| std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty())),
+                region: Some(c.region),
+            },
             caller: c.caller,
             concurrency: opts.concurrency.max(1),
             stats: c.stats,
