@@ -19,12 +19,15 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Where the organization comes from: the bundled sample (default) or a snapshot file.
+/// Where the organization comes from: the bundled sample (default), a snapshot file or the
+/// live API.
 #[derive(Debug, Clone, Args)]
 pub struct Source {
     /// An orgtui-snapshot/1 file to open instead of the bundled sample organization.
     #[arg(long, value_name = "FILE", global = true)]
     pub org: Option<PathBuf>,
+    #[command(flatten)]
+    pub aws: crate::cli_aws::AwsArgs,
 }
 
 /// The subcommands.
@@ -38,6 +41,13 @@ pub enum Command {
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Save the organization (typically the live one: --aws) as an orgtui-snapshot/1 file
+    /// that `--org FILE` and `simulate` open offline.
+    Snapshot {
+        /// The file to write (atomically).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
     /// Generate a large synthetic organization as a snapshot file (for benchmarks and demos).
     Generate {
@@ -124,6 +134,9 @@ impl Failure {
 
 /// Loads the organization a command works on.
 pub fn load_source(source: &Source) -> Result<LoadedOrg, Failure> {
+    if source.aws.live() {
+        return crate::cli_aws::load(&source.aws, now());
+    }
     match &source.org {
         Some(path) => snapshot::load_file(path).map_err(|e| match e {
             snapshot::LoadError::Io { .. } => Failure::operation(e.to_string()),
@@ -153,19 +166,36 @@ fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     }
 }
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<(), Failure> {
-    let now = crate::model::Timestamp(
+/// The current time.
+fn now() -> crate::model::Timestamp {
+    crate::model::Timestamp(
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0),
-    );
+    )
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let now = now();
     match cli.command {
         None => console(&cli),
         Some(Command::Export { format, output }) => {
             let org = load_source(&cli.source)?;
             emit(output.as_ref(), &snapshot::export::render(format, &org.state, &org.extras, now))
+        }
+        Some(Command::Snapshot { output }) => {
+            let org = load_source(&cli.source)?;
+            emit(Some(&output), &snapshot::to_json(&org.state, &org.extras, now))?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "wrote {} accounts and {} OUs to {}",
+                org.state.accounts.len(),
+                org.state.org.as_ref().map_or(0, |o| o.ous.len()),
+                output.display()
+            );
+            Ok(())
         }
         Some(Command::Generate { accounts, ous, seed, output }) => {
             let state = snapshot::generate::generate(accounts, ous, seed)
@@ -179,6 +209,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Some(Command::Serve(_)) if cli.source.aws.live() => Err(Failure::input(
+            "serve works on the sample or --org FILE; to serve a live org, `orgtui snapshot --aws -o FILE` first",
+        )),
         Some(Command::Serve(args)) => serve(cli.source.org, args),
         Some(Command::Simulate { request }) => simulate(&cli.source, &request, now),
         Some(Command::Lint { policy_type, json, file }) => lint(&policy_type, json, &file),
@@ -199,6 +232,9 @@ fn console(cli: &Cli) -> Result<(), Failure> {
         if let Err(e) = crate::tui::log::init(&path) {
             return Err(Failure::operation(format!("cannot open the log file {}: {e}", path.display())));
         }
+    }
+    if cli.source.aws.live() {
+        return crate::cli_aws::console(&cli.source.aws);
     }
     let (backend, source) = match &cli.source.org {
         None => {

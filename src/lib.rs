@@ -5,6 +5,7 @@
 pub mod backend;
 pub mod catalog;
 pub mod cli;
+pub mod cli_aws;
 pub mod engine;
 pub mod model;
 pub mod policy;

@@ -1,6 +1,7 @@
 //! The backend trait: one async method per Organizations operation, so the console and the
 //! commands work the same on the in-memory engine and on the live API.
 
+pub mod aws;
 pub mod guard;
 pub mod journal;
 pub mod memory;

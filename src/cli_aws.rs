@@ -1,0 +1,134 @@
+//! The live-backend options of the command line (`--aws`, `--profile`, `--region`,
+//! `--endpoint-url`, `--timeout-secs`) and the commands' use of them: the console on the live
+//! API, and loading the live organization for `export`, `snapshot` and `simulate`.
+
+use crate::backend::OrgBackend;
+use crate::backend::aws::{self, AwsOptions, ConnectError};
+use crate::cli::Failure;
+use crate::model::{ErrorCode, OrgError, Timestamp};
+use crate::snapshot::LoadedOrg;
+use clap::Args;
+use std::io::Write;
+use std::sync::Arc;
+
+/// Where the live organization is and how to reach it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AwsArgs {
+    /// Use the live AWS Organizations API (the aws-config default credential chain:
+    /// environment, profiles, SSO, role chains, credential_process).
+    #[arg(long, global = true, conflicts_with = "org")]
+    pub aws: bool,
+    /// The named profile to use (implies --aws).
+    #[arg(long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
+    /// The region to use (implies --aws; Organizations is global, us-east-1 by default).
+    #[arg(long, value_name = "REGION", global = true)]
+    pub region: Option<String>,
+    /// A custom endpoint, e.g. `orgtui serve` or moto (implies --aws; AWS_ENDPOINT_URL and
+    /// AWS_ENDPOINT_URL_ORGANIZATIONS are honoured too).
+    #[arg(long, value_name = "URL", global = true)]
+    pub endpoint_url: Option<String>,
+    /// Start the live console with writes armed (otherwise it is read-only until `:arm`).
+    #[arg(long, global = true)]
+    pub allow_writes: bool,
+    /// Longest time one live call may take, retries included.
+    #[arg(long, value_name = "SECS", default_value_t = 30, global = true)]
+    pub timeout_secs: u64,
+}
+
+impl AwsArgs {
+    /// Whether the live API was asked for.
+    pub fn live(&self) -> bool {
+        self.aws || self.profile.is_some() || self.region.is_some() || self.endpoint_url.is_some()
+    }
+
+    /// The backend options.
+    pub fn options(&self) -> AwsOptions {
+        AwsOptions {
+            profile: self.profile.clone(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            operation_timeout: std::time::Duration::from_secs(self.timeout_secs.max(1)),
+            ..AwsOptions::default()
+        }
+    }
+}
+
+/// A runtime for the live calls of one command.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::operation(format!("cannot start the runtime: {e}")))
+}
+
+fn connect_failure(e: ConnectError) -> Failure {
+    Failure::input(e.to_string())
+}
+
+/// A failed live call: credential problems are usage problems (exit 2) with the explanation.
+pub fn call_failure(opts: &AwsOptions, what: &str, e: OrgError) -> Failure {
+    if e.code == ErrorCode::Unknown && e.code_str() == "CredentialsError"
+        || e.code_str() == "ExpiredTokenException"
+        || e.code_str() == "UnrecognizedClientException"
+        || e.code_str() == "InvalidClientTokenId"
+    {
+        return Failure::input(aws::credentials_explanation(opts, &e.to_string()));
+    }
+    Failure::operation(format!("{what}: {e}"))
+}
+
+/// Connects to the live API: the backend and the console header's text.
+pub async fn connect(args: &AwsArgs) -> Result<(Arc<dyn OrgBackend>, String), Failure> {
+    let backend = aws::live_backend(&args.options()).await.map_err(connect_failure)?;
+    let label = aws::header_label(&backend.kind(), backend.acting_as().as_ref());
+    Ok((backend, label))
+}
+
+/// Loads the whole live organization (progress on stderr) as a checked snapshot.
+pub fn load(args: &AwsArgs, now: Timestamp) -> Result<LoadedOrg, Failure> {
+    let opts = args.options();
+    let rt = runtime()?;
+    rt.block_on(async {
+        let (backend, label) = connect(args).await?;
+        let _ = writeln!(std::io::stderr(), "orgtui: loading the organization from {label}");
+        let progress = |p: crate::backend::walk::LoadProgress| {
+            let total = p.total.map(|t| format!("/{t}")).unwrap_or_default();
+            let _ = writeln!(std::io::stderr(), "orgtui: loading {}: {}{total}", p.stage, p.done);
+        };
+        let snap = backend
+            .load_snapshot_with_progress(&progress)
+            .await
+            .map_err(|e| call_failure(&opts, "loading the organization", e))?;
+        let (loaded, notes) = aws::snapshot_file::to_loaded(&snap, backend.acting_as().as_ref(), now)
+            .map_err(|e| {
+                Failure::operation(format!("the live organization cannot be represented offline: {e}"))
+            })?;
+        for n in notes {
+            let _ = writeln!(std::io::stderr(), "orgtui: note: {n}");
+        }
+        Ok(loaded)
+    })
+}
+
+/// The console on the live API. The runtime that built the backend stays alive while the
+/// console runs (the SDK's connections belong to it).
+pub fn console(args: &AwsArgs) -> Result<(), Failure> {
+    let rt = runtime()?;
+    let (live, label) = rt.block_on(connect(args))?;
+    let journal = crate::backend::journal::Journal::default_location();
+    let journal_at =
+        journal.as_ref().map_or_else(|| "nowhere".to_string(), |j| j.path().display().to_string());
+    crate::tui::log::line(&format!(
+        "console start: {label}; writes {}; audit journal {journal_at}",
+        if args.allow_writes { "armed" } else { "read-only until :arm" }
+    ));
+    let backend = Arc::new(crate::backend::guard::GuardedBackend::new(live, args.allow_writes, journal));
+    let result = crate::tui::run(crate::tui::ConsoleOptions {
+        backend,
+        source: crate::tui::app::Source { label, writable: args.allow_writes, guarded: true },
+    })
+    .map_err(Failure::operation);
+    drop(rt);
+    result
+}
