@@ -236,6 +236,7 @@ fn console(cli: &Cli) -> Result<(), Failure> {
     if cli.source.aws.live() {
         return crate::cli_aws::console(&cli.source.aws);
     }
+    let mut console_extras = None;
     let (backend, source) = match &cli.source.org {
         None => {
             let engine =
@@ -250,7 +251,8 @@ fn console(cli: &Cli) -> Result<(), Failure> {
             let name = path
                 .file_name()
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            let (save_path, extras) = (path.clone(), org.extras);
+            let (save_path, extras) = (path.clone(), org.extras.clone());
+            console_extras = Some(org.extras);
             let hook = Box::new(move |e: &Engine| {
                 let text = snapshot::to_json(e.state(), &extras, e.now());
                 snapshot::save_atomic(&save_path, &text)
@@ -268,6 +270,7 @@ fn console(cli: &Cli) -> Result<(), Failure> {
     crate::tui::run(crate::tui::ConsoleOptions {
         backend: std::sync::Arc::new(backend),
         source: crate::tui::app::Source { label: source, writable: true, guarded: false },
+        extras: console_extras,
     })
     .map_err(Failure::operation)
 }

@@ -127,6 +127,7 @@ pub fn console(args: &AwsArgs) -> Result<(), Failure> {
     let result = crate::tui::run(crate::tui::ConsoleOptions {
         backend,
         source: crate::tui::app::Source { label, writable: args.allow_writes, guarded: true },
+        extras: None,
     })
     .map_err(Failure::operation);
     drop(rt);

@@ -423,3 +423,17 @@ fn draws_at_the_smallest_size_in_every_mode() {
     let screen = render(&a);
     assert!(screen.contains("s3:"), "{screen}");
 }
+
+#[test]
+fn a_snapshot_files_principals_are_known_too() {
+    let mut a = app(120, 36);
+    a.source.label = "FILE org.json".into();
+    assert!(state::principals(&a).known.is_empty(), "a file source without extras knows no principals");
+    let extras = orgtui::snapshot::sample().unwrap().extras;
+    let expected = extras.principals.len();
+    assert!(expected > 0);
+    a.extras = Some(std::sync::Arc::new(extras));
+    let book = state::principals(&a);
+    assert!(!book.known.is_empty() && book.known.len() <= expected);
+    assert!(std::sync::Arc::ptr_eq(&book, &state::principals(&a)), "compiled once");
+}

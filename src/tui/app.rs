@@ -141,6 +141,8 @@ pub struct App {
     pub load_error: Option<String>,
     pub load_generation: u64,
     pub loading: bool,
+    /// The source's offline extras (IAM principals and their policies, for the inspector).
+    pub extras: Option<Arc<crate::snapshot::Extras>>,
     /// Actions the blast radius watches (config.toml `[blast-radius] watch`, or `:watch`).
     pub watch: Vec<String>,
     /// The organization's quotas, when the backend knows them.
@@ -202,6 +204,7 @@ impl App {
             load_progress: None,
             quotas: None,
             watch: super::config::UserConfig::default().watch,
+            extras: None,
             focus: Focus::Tree,
             selected: None,
             opened: HashSet::new(),

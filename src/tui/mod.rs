@@ -26,6 +26,8 @@ use std::sync::Arc;
 pub struct ConsoleOptions {
     pub backend: Arc<dyn OrgBackend>,
     pub source: app::Source,
+    /// The source's offline extras (IAM principals the inspector knows), when it has them.
+    pub extras: Option<crate::snapshot::Extras>,
 }
 
 /// Runs the console on the current terminal until the user quits.
@@ -33,6 +35,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     terminal::install_panic_hook();
     let (keymap, keymap_problem) = keymap::Keymap::load_user();
     let mut app = app::App::new(opts.source, theme::Theme::from_env(), keymap, (80, 24));
+    app.extras = opts.extras.map(Arc::new);
     let (config, config_problem) = config::UserConfig::load_user();
     app.watch = config.watch;
     if let Some(p) = keymap_problem.or(config_problem) {

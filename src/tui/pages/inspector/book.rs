@@ -1,6 +1,7 @@
 //! The IAM principals the inspector knows (the snapshot's offline extras), with their identity
 //! policies and permissions boundaries compiled once. The console's organization snapshot does
-//! not carry the extras, so they are read from the source: the bundled sample's are built in.
+//! not carry the extras: the console is given the file's (`App::extras`); the bundled sample's
+//! are built in.
 
 use crate::policy::compile::{CompiledPolicy, PolicyKind};
 use crate::policy::matrix::Identity;
@@ -97,4 +98,19 @@ pub fn for_source(label: &str) -> Arc<Book> {
     } else {
         EMPTY.get_or_init(|| Arc::new(Book::default())).clone()
     }
+}
+
+/// The principals of a source's extras (an `--org FILE` snapshot's), compiled once per extras.
+pub fn for_extras(extras: &Arc<Extras>) -> Arc<Book> {
+    static CACHE: std::sync::Mutex<Option<(usize, Arc<Book>)>> = std::sync::Mutex::new(None);
+    let key = Arc::as_ptr(extras) as usize;
+    let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((k, book)) = cache.as_ref() {
+        if *k == key {
+            return book.clone();
+        }
+    }
+    let book = Arc::new(Book::from_extras(extras));
+    *cache = Some((key, book.clone()));
+    book
 }

@@ -139,7 +139,10 @@ pub fn snapshot(app: &App) -> Option<&Arc<OrgSnapshot>> {
 
 /// The known IAM principals of the loaded source.
 pub fn principals(app: &App) -> Arc<Book> {
-    book::for_source(&app.source.label)
+    match &app.extras {
+        Some(extras) => book::for_extras(extras),
+        None => book::for_source(&app.source.label),
+    }
 }
 
 /// The account the single decision is about.
