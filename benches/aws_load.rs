@@ -7,63 +7,23 @@
 
 use orgtui::backend::OrgBackend;
 use orgtui::backend::aws::{AwsBackend, AwsOptions};
-use orgtui::backend::walk::all_pages;
+use orgtui::backend::walk::{all_pages, walk_tree};
 use orgtui::model::*;
 use std::time::{Duration, Instant};
 
 /// The tree only: roots, then per parent its OUs and its accounts (every page), with at most
-/// `concurrency` calls in flight; returns (OUs, accounts).
+/// `concurrency` calls in flight — the loader's own tree walk; returns (OUs, accounts).
 async fn load_tree(b: &AwsBackend, concurrency: usize) -> OrgResult<(usize, usize)> {
-    use futures_util::stream::{self, StreamExt, TryStreamExt};
     let roots = all_pages(|next_token| async move {
         let r = b.list_roots(ListRootsRequest { next_token, max_results: None }).await?;
         Ok((r.roots, r.next_token))
     })
     .await?;
-    let mut frontier: Vec<String> = roots.iter().map(|r| r.id.to_string()).collect();
     let (mut ous, mut accounts) = (0, 0);
-    while !frontier.is_empty() {
-        let level: Vec<(Vec<String>, usize)> = stream::iter(std::mem::take(&mut frontier))
-            .map(|parent| async move {
-                let p = parent.clone();
-                let children = all_pages(|next_token| {
-                    let parent_id = p.clone();
-                    async move {
-                        let r = b
-                            .list_organizational_units_for_parent(ListOrganizationalUnitsForParentRequest {
-                                parent_id,
-                                next_token,
-                                max_results: None,
-                            })
-                            .await?;
-                        Ok((r.organizational_units, r.next_token))
-                    }
-                })
-                .await?;
-                let accs = all_pages(|next_token| {
-                    let parent_id = parent.clone();
-                    async move {
-                        let r = b
-                            .list_accounts_for_parent(ListAccountsForParentRequest {
-                                parent_id,
-                                next_token,
-                                max_results: None,
-                            })
-                            .await?;
-                        Ok((r.accounts, r.next_token))
-                    }
-                })
-                .await?;
-                Ok::<_, OrgError>((children.into_iter().map(|o| o.id.to_string()).collect(), accs.len()))
-            })
-            .buffer_unordered(concurrency)
-            .try_collect()
-            .await?;
-        for (children, n) in level {
-            ous += children.len();
-            accounts += n;
-            frontier.extend(children);
-        }
+    for root in roots {
+        let (o, a) = walk_tree(b, &root.id, concurrency, &|_| {}).await?;
+        ous += o.len();
+        accounts += a.len();
     }
     Ok((ous, accounts))
 }

@@ -42,32 +42,18 @@ where
     Err(OrgError::new(ErrorCode::ServiceException, "A listing did not end after a million pages."))
 }
 
-/// Loads the whole organization with at most `concurrency` calls in flight.
-pub async fn load_via_lists<B: OrgBackend + ?Sized>(
+/// The tree below the root, one level at a time: each parent's OUs and accounts are listed
+/// (every page) concurrently, at most `concurrency` calls in flight. OUs come without tags.
+pub async fn walk_tree<B: OrgBackend + ?Sized>(
     b: &B,
+    root: &RootId,
     concurrency: usize,
     progress: ProgressSink<'_>,
-) -> OrgResult<OrgSnapshot> {
+) -> OrgResult<(Vec<SnapshotOu>, Vec<(Account, ParentId)>)> {
     let concurrency = concurrency.max(1);
-    let org = match b.describe_organization(DescribeOrganizationRequest {}).await {
-        Ok(r) => r.organization,
-        Err(e) if e.code == ErrorCode::AwsOrganizationsNotInUseException => return Ok(OrgSnapshot::default()),
-        Err(e) => return Err(e),
-    };
-    let roots = all_pages(|next_token| async move {
-        let r = b.list_roots(ListRootsRequest { next_token, max_results: None }).await?;
-        Ok((r.roots, r.next_token))
-    })
-    .await?;
-    let root = roots
-        .into_iter()
-        .next()
-        .ok_or_else(|| OrgError::new(ErrorCode::ServiceException, "The organization has no root."))?;
-
-    // The tree, one level at a time; each parent's OUs and accounts are listed concurrently.
     let mut ous: Vec<SnapshotOu> = Vec::new();
     let mut accounts: Vec<(Account, ParentId)> = Vec::new();
-    let mut frontier = vec![ParentId::Root(root.id.clone())];
+    let mut frontier = vec![ParentId::Root(root.clone())];
     let mut visited = 0usize;
     while !frontier.is_empty() {
         let level: Vec<(ParentId, Vec<OrganizationalUnit>, Vec<Account>)> = stream::iter(frontier.clone())
@@ -122,6 +108,32 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
         }
         progress(LoadProgress { stage: "tree", done: visited, total: None });
     }
+    Ok((ous, accounts))
+}
+
+/// Loads the whole organization with at most `concurrency` calls in flight.
+pub async fn load_via_lists<B: OrgBackend + ?Sized>(
+    b: &B,
+    concurrency: usize,
+    progress: ProgressSink<'_>,
+) -> OrgResult<OrgSnapshot> {
+    let concurrency = concurrency.max(1);
+    let org = match b.describe_organization(DescribeOrganizationRequest {}).await {
+        Ok(r) => r.organization,
+        Err(e) if e.code == ErrorCode::AwsOrganizationsNotInUseException => return Ok(OrgSnapshot::default()),
+        Err(e) => return Err(e),
+    };
+    let roots = all_pages(|next_token| async move {
+        let r = b.list_roots(ListRootsRequest { next_token, max_results: None }).await?;
+        Ok((r.roots, r.next_token))
+    })
+    .await?;
+    let root = roots
+        .into_iter()
+        .next()
+        .ok_or_else(|| OrgError::new(ErrorCode::ServiceException, "The organization has no root."))?;
+
+    let (mut ous, accounts) = walk_tree(b, &root.id, concurrency, progress).await?;
 
     // Tags of the root, every OU and every account.
     let mut tag_targets: Vec<String> = vec![root.id.to_string()];
