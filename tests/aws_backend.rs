@@ -96,6 +96,167 @@ async fn suite_against_the_engine() {
     aws_support::run(&b, Target::Engine).await;
 }
 
+/// What DescribeAccount, CreateOrganizationalUnit and the two effective-policy validation
+/// operations answer on a small organization (an account in an OU, a tag policy attached to
+/// the OU), with the generated ids replaced by their roles so two servers' answers compare.
+async fn validation_answers(b: &dyn OrgBackend) -> Vec<String> {
+    let org = b
+        .create_organization(CreateOrganizationRequest { feature_set: Some(FeatureSet::All) })
+        .await
+        .expect("create organization")
+        .organization;
+    let roots = b.list_roots(ListRootsRequest::default()).await.expect("list roots").roots;
+    let root = roots.first().expect("a root").id.to_string();
+    let ou = b
+        .create_organizational_unit(CreateOrganizationalUnitRequest {
+            parent_id: root.clone(),
+            name: "Workloads".into(),
+            tags: None,
+        })
+        .await
+        .expect("create OU")
+        .organizational_unit;
+    let ou_id = ou.id.to_string();
+    let acct = aws_support::create_account(b, 0).await;
+    b.move_account(MoveAccountRequest {
+        account_id: acct.clone(),
+        source_parent_id: root.clone(),
+        destination_parent_id: ou_id.clone(),
+    })
+    .await
+    .expect("move account");
+    let org_id = org.id.to_string();
+    let roles = |s: String| {
+        s.replace(&org_id, "ORG").replace(&root, "ROOT").replace(&ou_id, "OU").replace(&acct, "ACCT")
+    };
+    let errors = |account: &str, policy_type: PolicyType| ListEffectivePolicyValidationErrorsRequest {
+        account_id: account.into(),
+        policy_type,
+        next_token: None,
+        max_results: None,
+    };
+    let invalid = |policy_type: PolicyType| ListAccountsWithInvalidEffectivePolicyRequest {
+        policy_type,
+        next_token: None,
+        max_results: None,
+    };
+    let mut out = Vec::new();
+
+    let a = b.describe_account(DescribeAccountRequest { account_id: acct.clone() }).await;
+    let a = a.expect("describe account").account;
+    out.push(roles(format!("account {:?} {:?} {:?}", a.status, a.state, a.paths)));
+    out.push(roles(format!("ou path {:?}", ou.path)));
+
+    // No tag policy attached yet: no effective policy.
+    out.push(format!(
+        "{:?}",
+        aws_support::code(
+            b.list_effective_policy_validation_errors(errors(&acct, PolicyType::TagPolicy)).await
+        )
+    ));
+    out.push(format!(
+        "{:?}",
+        aws_support::code(
+            b.list_accounts_with_invalid_effective_policy(invalid(PolicyType::TagPolicy)).await
+        )
+    ));
+
+    b.enable_policy_type(EnablePolicyTypeRequest {
+        root_id: root.clone(),
+        policy_type: PolicyType::TagPolicy,
+    })
+    .await
+    .expect("enable tag policies");
+    let tp = b
+        .create_policy(CreatePolicyRequest {
+            content: r#"{"tags":{"CostCenter":{"tag_key":{"@@assign":"CostCenter"}}}}"#.into(),
+            description: String::new(),
+            name: "CostCenter".into(),
+            r#type: PolicyType::TagPolicy,
+            tags: None,
+        })
+        .await
+        .expect("create tag policy")
+        .policy;
+    b.attach_policy(AttachPolicyRequest {
+        policy_id: tp.policy_summary.id.to_string(),
+        target_id: ou_id.clone(),
+    })
+    .await
+    .expect("attach tag policy");
+
+    let r = b.list_effective_policy_validation_errors(errors(&acct, PolicyType::TagPolicy)).await;
+    let r = r.expect("validation errors");
+    out.push(roles(format!(
+        "errors {:?} {:?} {:?} {:?} {:?} evaluated:{}",
+        r.account_id,
+        r.policy_type,
+        r.path,
+        r.effective_policy_validation_errors,
+        r.next_token,
+        r.evaluation_timestamp.is_some()
+    )));
+    let r = b.list_accounts_with_invalid_effective_policy(invalid(PolicyType::TagPolicy)).await;
+    let r = r.expect("accounts with invalid effective policy");
+    out.push(format!("invalid {:?} {:?} {:?}", r.accounts, r.policy_type, r.next_token));
+
+    // Errors: an unknown account, a type without effective policies, a type not enabled.
+    out.push(format!(
+        "{:?}",
+        aws_support::code(
+            b.list_effective_policy_validation_errors(errors("999999999999", PolicyType::TagPolicy)).await
+        )
+    ));
+    out.push(format!(
+        "{:?}",
+        aws_support::code(
+            b.list_effective_policy_validation_errors(errors(&acct, PolicyType::ServiceControlPolicy)).await
+        )
+    ));
+    out.push(format!(
+        "{:?}",
+        aws_support::code(
+            b.list_accounts_with_invalid_effective_policy(invalid(PolicyType::ServiceControlPolicy)).await
+        )
+    ));
+    out.push(format!(
+        "{:?}",
+        aws_support::code(
+            b.list_accounts_with_invalid_effective_policy(invalid(PolicyType::BackupPolicy)).await
+        )
+    ));
+
+    // A closed account is SUSPENDED by its Status but CLOSED by its State: the State is the
+    // server's, not derived from the Status.
+    b.close_account(CloseAccountRequest { account_id: acct.clone() }).await.expect("close account");
+    let a = b.describe_account(DescribeAccountRequest { account_id: acct.clone() }).await;
+    let a = a.expect("describe closed account").account;
+    out.push(format!("closed {:?} {:?}", a.status, a.state));
+    out
+}
+
+/// The effective-policy validation operations and the account's `State`, `Paths` and the
+/// OU's `Path` come through the SDK from `orgtui serve` as the engine answers them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn validation_operations_and_paths_answer_like_the_engine() {
+    let server = servers::start_serve(&[]);
+    let b = servers::backend(&server.url, "AKIDTEST").await;
+    let live = validation_answers(&b).await;
+    let engine = validation_answers(&aws_support::engine_backend()).await;
+    assert_eq!(live, engine);
+    assert_eq!(live[0], r#"account Active Active ["ORG/ROOT/OU/ACCT/"]"#);
+    assert_eq!(live[1], r#"ou path Some("ORG/ROOT/OU/")"#);
+    assert_eq!(live[2], r#"("EffectivePolicyNotFoundException", None)"#);
+    assert_eq!(
+        live[4],
+        r#"errors Some("ACCT") Some(TagPolicy) Some("ORG/ROOT/OU/ACCT/") [] None evaluated:true"#
+    );
+    assert_eq!(live[5], "invalid [] Some(TagPolicy) None");
+    assert_eq!(live[6], r#"("AccountNotFoundException", None)"#);
+    assert_eq!(live[7], r#"("InvalidInputException", Some("INVALID_ENUM_POLICY_TYPE"))"#);
+    assert_eq!(live[10], "closed Suspended Closed");
+}
+
 /// A one-shot HTTP server answering every request with `status` and `body` (or never, when
 /// `body` is None); returns its URL.
 fn fake_server(status: u16, body: Option<&'static str>) -> String {

@@ -79,7 +79,8 @@ pub async fn run(b: &dyn OrgBackend, target: Target) -> Built {
     built
 }
 
-async fn create_account(b: &dyn OrgBackend, i: usize) -> String {
+/// Creates account `i` of the suite and waits until it exists; returns its id.
+pub async fn create_account(b: &dyn OrgBackend, i: usize) -> String {
     let r = b
         .create_account(CreateAccountRequest {
             email: format!("acct{i}@example.com"),

@@ -66,12 +66,12 @@ pub(super) struct Connected {
 }
 
 pub(super) async fn connect(opts: &AwsOptions) -> Result<Connected, ConnectError> {
-    if let Some(url) = &opts.endpoint_url {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(ConnectError::Invalid(format!(
-                "--endpoint-url {url:?} must start with http:// or https://"
-            )));
-        }
+    if let Some(url) = &opts.endpoint_url
+        && !(url.starts_with("http://") || url.starts_with("https://"))
+    {
+        return Err(ConnectError::Invalid(format!(
+            "--endpoint-url {url:?} must start with http:// or https://"
+        )));
     }
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .retry_config(RetryConfig::adaptive().with_max_attempts(opts.max_attempts.max(1)))
@@ -97,13 +97,10 @@ pub(super) async fn connect(opts: &AwsOptions) -> Result<Connected, ConnectError
         .provide_credentials()
         .await
         .map_err(|e| ConnectError::Credentials(credentials_explanation(opts, &error_chain(&e))))?;
-    if let Some(expiry) = creds.expiry() {
-        if expiry <= std::time::SystemTime::now() {
-            return Err(ConnectError::Credentials(credentials_explanation(
-                opts,
-                "the credentials have expired",
-            )));
-        }
+    if let Some(expiry) = creds.expiry()
+        && expiry <= std::time::SystemTime::now()
+    {
+        return Err(ConnectError::Credentials(credentials_explanation(opts, "the credentials have expired")));
     }
     let caller = creds.account_id().and_then(|a| AccountId::parse(a.as_str()).ok());
     let stats = Arc::new(CallStats::default());

@@ -128,24 +128,30 @@ pub fn root(r: sdk::Root) -> OrgResult<Root> {
     })
 }
 
-/// An OU (this SDK version does not return `Path`).
+/// An OU.
 pub fn ou(o: Option<sdk::OrganizationalUnit>) -> OrgResult<OrganizationalUnit> {
     let o = need("OrganizationalUnit", o)?;
     Ok(OrganizationalUnit {
         id: req("OrganizationalUnit.Id", o.id.as_deref())?,
         arn: o.arn.unwrap_or_default(),
         name: o.name.unwrap_or_default(),
-        path: None,
+        path: o.path,
     })
 }
 
-/// The account state for a status (this SDK version returns only the older `Status`).
+/// The account state for a status, for an endpoint that sends only the older `Status` (moto,
+/// or a service predating `State`).
 fn state_of(status: AccountStatus) -> AccountState {
     match status {
         AccountStatus::Active => AccountState::Active,
         AccountStatus::Suspended => AccountState::Suspended,
         AccountStatus::PendingClosure => AccountState::PendingClosure,
     }
+}
+
+/// The account's `State` as sent, else derived from its `Status`.
+fn state(what: &str, s: Option<&sdk::AccountState>, status: AccountStatus) -> OrgResult<AccountState> {
+    Ok(opt(what, s.map(|s| s.as_str()))?.unwrap_or_else(|| state_of(status)))
 }
 
 /// An account.
@@ -157,8 +163,8 @@ pub fn account(a: sdk::Account) -> OrgResult<Account> {
         email: a.email.unwrap_or_default(),
         name: a.name.unwrap_or_default(),
         status,
-        state: state_of(status),
-        paths: Vec::new(),
+        state: state("Account.State", a.state.as_ref(), status)?,
+        paths: a.paths.unwrap_or_default(),
         joined_method: req("Account.JoinedMethod", a.joined_method.as_ref().map(|s| s.as_str()))?,
         joined_timestamp: ts("Account.JoinedTimestamp", a.joined_timestamp.as_ref())?,
     })
@@ -284,7 +290,7 @@ pub fn delegated_administrator(a: sdk::DelegatedAdministrator) -> OrgResult<Dele
         email: a.email.unwrap_or_default(),
         name: a.name.unwrap_or_default(),
         status,
-        state: state_of(status),
+        state: state("DelegatedAdministrator.State", a.state.as_ref(), status)?,
         joined_method: req(
             "DelegatedAdministrator.JoinedMethod",
             a.joined_method.as_ref().map(|s| s.as_str()),
@@ -294,5 +300,15 @@ pub fn delegated_administrator(a: sdk::DelegatedAdministrator) -> OrgResult<Dele
             "DelegatedAdministrator.DelegationEnabledDate",
             a.delegation_enabled_date.as_ref(),
         )?,
+    })
+}
+
+/// An effective-policy validation error.
+pub fn validation_error(e: sdk::EffectivePolicyValidationError) -> OrgResult<EffectivePolicyValidationError> {
+    Ok(EffectivePolicyValidationError {
+        error_code: e.error_code.unwrap_or_default(),
+        error_message: e.error_message.unwrap_or_default(),
+        path_to_error: e.path_to_error.unwrap_or_default(),
+        contributing_policies: e.contributing_policies.unwrap_or_default(),
     })
 }

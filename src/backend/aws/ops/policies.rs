@@ -158,27 +158,55 @@ pub async fn describe_effective_policy(
     })
 }
 
-/// The operations this build's SDK does not have yet get a clear error, not a wrong answer.
-fn not_in_sdk(op: &str) -> OrgError {
-    OrgError::unknown(
-        "UnsupportedOperation",
-        None,
-        format!("{op} is not available in the AWS SDK version orgtui was built with."),
-    )
-}
-
 pub async fn list_accounts_with_invalid_effective_policy(
-    _c: &Client,
-    _r: ListAccountsWithInvalidEffectivePolicyRequest,
+    c: &Client,
+    r: ListAccountsWithInvalidEffectivePolicyRequest,
 ) -> OrgResult<ListAccountsWithInvalidEffectivePolicyResponse> {
-    Err(not_in_sdk("ListAccountsWithInvalidEffectivePolicy"))
+    let o = c
+        .list_accounts_with_invalid_effective_policy()
+        .policy_type(en(r.policy_type.as_str()))
+        .set_next_token(r.next_token.clone())
+        .set_max_results(page(r.max_results))
+        .send()
+        .await
+        .map_err(map)?;
+    Ok(ListAccountsWithInvalidEffectivePolicyResponse {
+        accounts: list(o.accounts, account)?,
+        policy_type: opt(
+            "ListAccountsWithInvalidEffectivePolicy.PolicyType",
+            o.policy_type.as_ref().map(|t| t.as_str()),
+        )?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+    })
 }
 
 pub async fn list_effective_policy_validation_errors(
-    _c: &Client,
-    _r: ListEffectivePolicyValidationErrorsRequest,
+    c: &Client,
+    r: ListEffectivePolicyValidationErrorsRequest,
 ) -> OrgResult<ListEffectivePolicyValidationErrorsResponse> {
-    Err(not_in_sdk("ListEffectivePolicyValidationErrors"))
+    let o = c
+        .list_effective_policy_validation_errors()
+        .account_id(r.account_id)
+        .policy_type(en(r.policy_type.as_str()))
+        .set_next_token(r.next_token.clone())
+        .set_max_results(page(r.max_results))
+        .send()
+        .await
+        .map_err(map)?;
+    Ok(ListEffectivePolicyValidationErrorsResponse {
+        account_id: o.account_id,
+        policy_type: opt(
+            "ListEffectivePolicyValidationErrors.PolicyType",
+            o.policy_type.as_ref().map(|t| t.as_str()),
+        )?,
+        path: o.path,
+        evaluation_timestamp: ts_opt(
+            "ListEffectivePolicyValidationErrors.EvaluationTimestamp",
+            o.evaluation_timestamp.as_ref(),
+        )?,
+        next_token: next_page(r.next_token.as_deref(), o.next_token)?,
+        effective_policy_validation_errors: list(o.effective_policy_validation_errors, validation_error)?,
+    })
 }
 
 pub async fn put_resource_policy(
