@@ -228,10 +228,10 @@ fn console(cli: &Cli) -> Result<(), Failure> {
             "the console needs a terminal; to print the organization use `orgtui export --format tree`",
         ));
     }
-    if let Some(path) = cli.log_file.clone().or_else(crate::tui::log::default_path) {
-        if let Err(e) = crate::tui::log::init(&path) {
-            return Err(Failure::operation(format!("cannot open the log file {}: {e}", path.display())));
-        }
+    if let Some(path) = cli.log_file.clone().or_else(crate::tui::log::default_path)
+        && let Err(e) = crate::tui::log::init(&path)
+    {
+        return Err(Failure::operation(format!("cannot open the log file {}: {e}", path.display())));
     }
     if cli.source.aws.live() {
         return crate::cli_aws::console(&cli.source.aws);

@@ -410,17 +410,17 @@ impl Engine {
                 done.push(id.clone());
                 continue;
             }
-            if let (AccountState::PendingClosure, Some(at)) = (acc.state, acc.closure_requested_at) {
-                if at.plus_ms(delay) <= now {
-                    acc.state = AccountState::Closed;
-                    acc.status = AccountStatus::Suspended;
-                    acc.closed_at = Some(at.plus_ms(delay));
-                }
+            if let (AccountState::PendingClosure, Some(at)) = (acc.state, acc.closure_requested_at)
+                && at.plus_ms(delay) <= now
+            {
+                acc.state = AccountState::Closed;
+                acc.status = AccountStatus::Suspended;
+                acc.closed_at = Some(at.plus_ms(delay));
             }
-            if let (AccountState::Closed, Some(at)) = (acc.state, acc.closed_at) {
-                if at.plus_ms(retention) <= now {
-                    purge.push(acc.id.clone());
-                }
+            if let (AccountState::Closed, Some(at)) = (acc.state, acc.closed_at)
+                && at.plus_ms(retention) <= now
+            {
+                purge.push(acc.id.clone());
             }
         }
         for id in done.iter().chain(&purge) {

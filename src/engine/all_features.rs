@@ -177,10 +177,10 @@ impl Engine {
         for c in self.children_of(parent, |h| !h.state.is_terminal()) {
             self.set_handshake_state(&c, state, at);
         }
-        if let Some(org) = self.state.org.as_mut() {
-            if org.pending_all_features.as_ref() == Some(parent) {
-                org.pending_all_features = None;
-            }
+        if let Some(org) = self.state.org.as_mut()
+            && org.pending_all_features.as_ref() == Some(parent)
+        {
+            org.pending_all_features = None;
         }
     }
 
@@ -219,10 +219,8 @@ impl Engine {
             });
             r.handshake.state == HandshakeState::Accepted || !member
         });
-        if ready {
-            if let Some(rec) = self.state.handshakes.get_mut(&parent) {
-                rec.handshake.state = HandshakeState::Open;
-            }
+        if ready && let Some(rec) = self.state.handshakes.get_mut(&parent) {
+            rec.handshake.state = HandshakeState::Open;
         }
     }
 

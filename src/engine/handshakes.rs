@@ -79,15 +79,15 @@ fn check_filter(filter: &Option<HandshakeFilter>) -> OrgResult<()> {
 /// Whether a handshake record passes a list filter.
 fn filter_matches(filter: &Option<HandshakeFilter>, rec: &HandshakeRecord) -> bool {
     let Some(f) = filter else { return true };
-    if let Some(a) = f.action_type {
-        if rec.handshake.action != a {
-            return false;
-        }
+    if let Some(a) = f.action_type
+        && rec.handshake.action != a
+    {
+        return false;
     }
-    if let Some(p) = &f.parent_handshake_id {
-        if rec.parent.as_ref().map(HandshakeId::as_str) != Some(p.as_str()) {
-            return false;
-        }
+    if let Some(p) = &f.parent_handshake_id
+        && rec.parent.as_ref().map(HandshakeId::as_str) != Some(p.as_str())
+    {
+        return false;
     }
     true
 }

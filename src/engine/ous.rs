@@ -83,13 +83,13 @@ impl Engine {
         self.require_management(caller, "UpdateOrganizationalUnit")?;
         let org = self.org()?;
         let ou = org.ous.get(&id).ok_or_else(|| ou_not_found(&id))?;
-        if let Some(name) = &req.name {
-            if org.ous.values().any(|o| o.parent == ou.parent && o.id != id && &o.name == name) {
-                return Err(OrgError::new(
-                    ErrorCode::DuplicateOrganizationalUnitException,
-                    format!("An OU named {name:?} already exists under {}.", ou.parent),
-                ));
-            }
+        if let Some(name) = &req.name
+            && org.ous.values().any(|o| o.parent == ou.parent && o.id != id && &o.name == name)
+        {
+            return Err(OrgError::new(
+                ErrorCode::DuplicateOrganizationalUnitException,
+                format!("An OU named {name:?} already exists under {}.", ou.parent),
+            ));
         }
         let partition = self.partition().to_string();
         let org = self.org_mut()?;

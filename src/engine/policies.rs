@@ -165,10 +165,10 @@ impl Engine {
             return Err(immutable(&id));
         }
         let org = self.org()?;
-        if let Some(n) = &req.name {
-            if name_taken(org, p.policy_type, n, Some(&id)) {
-                return Err(duplicate_policy());
-            }
+        if let Some(n) = &req.name
+            && name_taken(org, p.policy_type, n, Some(&id))
+        {
+            return Err(duplicate_policy());
         }
         if let Some(c) = &req.content {
             validate_policy_document(p.policy_type, c)?;
@@ -233,10 +233,10 @@ impl Engine {
         let org = self.org()?;
         let mut all: Vec<PolicyRecord> =
             org.policies.values().filter(|p| p.policy_type == req.filter).cloned().collect();
-        if let Some(m) = aws_managed_policy(req.filter) {
-            if !org.policies.contains_key(&m.id) {
-                all.push(m);
-            }
+        if let Some(m) = aws_managed_policy(req.filter)
+            && !org.policies.contains_key(&m.id)
+        {
+            all.push(m);
         }
         all.sort_by(|a, b| a.id.cmp(&b.id));
         let items: Vec<PolicySummary> = all.iter().map(|p| org.policy_summary(p, self.partition())).collect();
@@ -434,13 +434,13 @@ impl Engine {
             Some(_) => return Err(changes_in_progress(ty)),
             None => {}
         }
-        if let Some(svc) = super::services::service_for_policy_type(ty).map(|s| s.principal) {
-            if !org.trusted_services.contains_key(svc) {
-                return Err(OrgError::constraint(
-                    ConstraintViolationReason::ServiceAccessNotEnabled,
-                    format!("Enable trusted access for {svc} before enabling {ty}."),
-                ));
-            }
+        if let Some(svc) = super::services::service_for_policy_type(ty).map(|s| s.principal)
+            && !org.trusted_services.contains_key(svc)
+        {
+            return Err(OrgError::constraint(
+                ConstraintViolationReason::ServiceAccessNotEnabled,
+                format!("Enable trusted access for {svc} before enabling {ty}."),
+            ));
         }
         let mut targets = vec![root.to_string()];
         targets.extend(org.ous.keys().map(|o| o.to_string()));

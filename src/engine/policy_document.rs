@@ -337,12 +337,12 @@ fn check_management(doc: &Value, ty: PolicyType) -> OrgResult<()> {
         Value::Object(o) if !o.is_empty() => o,
         _ => return Err(malformed(format!("A {ty} document must be a non-empty JSON object."))),
     };
-    if let Some(root) = root_key(ty) {
-        if let Some(bad) = obj.keys().find(|k| k.as_str() != root) {
-            return Err(malformed(format!(
-                "A {ty} document may only contain {root:?} at the top (found {bad:?})."
-            )));
-        }
+    if let Some(root) = root_key(ty)
+        && let Some(bad) = obj.keys().find(|k| k.as_str() != root)
+    {
+        return Err(malformed(format!(
+            "A {ty} document may only contain {root:?} at the top (found {bad:?})."
+        )));
     }
     check_node(doc, ty, "", 0)
 }

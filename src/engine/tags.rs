@@ -129,13 +129,13 @@ fn not_found(id: &TaggableId) -> OrgError {
 /// we answer `InvalidInputException IMMUTABLE_POLICY`, the reason the service gives for every
 /// other change to an AWS managed policy.
 fn refuse_aws_managed(e: &Engine, id: &TaggableId) -> OrgResult<()> {
-    if let TaggableId::Policy(p) = id {
-        if e.org()?.policies.get(p).is_some_and(|p| p.aws_managed) {
-            return Err(OrgError::invalid_input(
-                InvalidInputReason::ImmutablePolicy,
-                format!("Policy {p} is managed by AWS and cannot be tagged."),
-            ));
-        }
+    if let TaggableId::Policy(p) = id
+        && e.org()?.policies.get(p).is_some_and(|p| p.aws_managed)
+    {
+        return Err(OrgError::invalid_input(
+            InvalidInputReason::ImmutablePolicy,
+            format!("Policy {p} is managed by AWS and cannot be tagged."),
+        ));
     }
     Ok(())
 }

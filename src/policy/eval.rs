@@ -320,11 +320,11 @@ fn decide(
     }
     // 2–3. RCP and SCP levels each need an Allow.
     for l in [rcp, scp] {
-        if l.trace.applies {
-            if let Some(level) = &l.missing {
-                let reason = l.trace.layer.no_allow_reason();
-                return (ImplicitlyDenied, deciding(l.trace.layer, level.clone(), None, reason));
-            }
+        if l.trace.applies
+            && let Some(level) = &l.missing
+        {
+            let reason = l.trace.layer.no_allow_reason();
+            return (ImplicitlyDenied, deciding(l.trace.layer, level.clone(), None, reason));
         }
     }
     let implicit =

@@ -245,11 +245,11 @@ pub fn with_drafts(s: &OrgSnapshot, drafts: &BTreeMap<String, String>) -> Option
     let mut copy = s.clone();
     let mut replaced = Vec::new();
     for p in &mut copy.policies {
-        if applies(p) {
-            if let Some(d) = drafts.get(p.summary.id.as_str()) {
-                p.content = d.clone();
-                replaced.push(p.summary.id.as_str().to_string());
-            }
+        if applies(p)
+            && let Some(d) = drafts.get(p.summary.id.as_str())
+        {
+            p.content = d.clone();
+            replaced.push(p.summary.id.as_str().to_string());
         }
     }
     Some((copy, replaced))

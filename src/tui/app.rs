@@ -235,17 +235,15 @@ impl App {
     pub fn install(&mut self, snapshot: Arc<OrgSnapshot>) {
         let first_load = self.data.is_none();
         let tree = OrgTree::build(&snapshot);
-        if first_load {
-            if let Some(root) = tree.nodes.first() {
-                self.opened.insert(root.id.clone());
-                // Open the top-level OUs so the first screen shows the shape of the org.
-                for &c in &root.children {
-                    if tree.nodes[c].kind == NodeKind::Ou {
-                        self.opened.insert(tree.nodes[c].id.clone());
-                    }
+        if first_load && let Some(root) = tree.nodes.first() {
+            self.opened.insert(root.id.clone());
+            // Open the top-level OUs so the first screen shows the shape of the org.
+            for &c in &root.children {
+                if tree.nodes[c].kind == NodeKind::Ou {
+                    self.opened.insert(tree.nodes[c].id.clone());
                 }
-                self.selected = Some(root.id.clone());
             }
+            self.selected = Some(root.id.clone());
         }
         self.data = Some(Loaded { snapshot, tree, keep: None, items: Vec::new(), rows: Vec::new() });
         self.refilter(false);
@@ -260,13 +258,11 @@ impl App {
         let filter = Filter::parse(&self.filter);
         let Some(d) = self.data.as_mut() else { return };
         d.keep = d.tree.visible_set(filter.as_ref());
-        if open_matches {
-            if let Some(f) = &filter {
-                for j in d.tree.ancestors_of_matches(f) {
-                    let id = &d.tree.nodes[j].id;
-                    if !self.opened.contains(id) {
-                        self.opened.insert(id.clone());
-                    }
+        if open_matches && let Some(f) = &filter {
+            for j in d.tree.ancestors_of_matches(f) {
+                let id = &d.tree.nodes[j].id;
+                if !self.opened.contains(id) {
+                    self.opened.insert(id.clone());
                 }
             }
         }
@@ -332,12 +328,12 @@ impl App {
 
     /// Selects the visible row at `row` (clamped).
     pub fn select_row(&mut self, row: usize) {
-        if let Some(d) = self.data.as_ref() {
-            if let Some(&i) = d.rows.get(row.min(d.rows.len().saturating_sub(1))) {
-                self.selected = Some(d.tree.nodes[i].id.clone());
-                self.details_scroll = 0;
-                self.dirty = true;
-            }
+        if let Some(d) = self.data.as_ref()
+            && let Some(&i) = d.rows.get(row.min(d.rows.len().saturating_sub(1)))
+        {
+            self.selected = Some(d.tree.nodes[i].id.clone());
+            self.details_scroll = 0;
+            self.dirty = true;
         }
     }
 

@@ -28,12 +28,12 @@ pub fn init(path: &Path) -> std::io::Result<()> {
 
 /// Appends one line (control characters escaped).
 pub fn line(text: &str) {
-    if let Ok(mut g) = LOG.lock() {
-        if let Some(f) = g.as_mut() {
-            let secs =
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-            let ts = crate::model::Timestamp::from_secs(secs as i64).to_rfc3339();
-            let _ = writeln!(f, "{ts} {}", crate::model::text::sanitize(text));
-        }
+    if let Ok(mut g) = LOG.lock()
+        && let Some(f) = g.as_mut()
+    {
+        let secs =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let ts = crate::model::Timestamp::from_secs(secs as i64).to_rfc3339();
+        let _ = writeln!(f, "{ts} {}", crate::model::text::sanitize(text));
     }
 }

@@ -181,10 +181,10 @@ impl Pty {
             if self.with_screen(&pred) {
                 return;
             }
-            if self.status.is_none() {
-                if let Ok(Some(st)) = self.child.try_wait() {
-                    self.status = Some(st);
-                }
+            if self.status.is_none()
+                && let Ok(Some(st)) = self.child.try_wait()
+            {
+                self.status = Some(st);
             }
             if start.elapsed() > limit || (self.status.is_some() && self.reader_done.load(Ordering::SeqCst)) {
                 let why = if self.status.is_some() { "the program exited" } else { "timed out" };

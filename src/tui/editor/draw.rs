@@ -210,10 +210,10 @@ fn meter(e: &Editor, t: &Theme) -> Line<'static> {
     };
     let mut spans = vec![Span::styled(format!("Size {size}/{max} chars {bar} {pct}%{over}"), style)];
     // Near the limit, what minifying would leave (AWS counts whitespace).
-    if pct >= 75 {
-        if let Ok(min) = super::format::minify(&e.text()) {
-            spans.push(Span::styled(format!("  minified: {}", min.chars().count()), t.dim()));
-        }
+    if pct >= 75
+        && let Ok(min) = super::format::minify(&e.text())
+    {
+        spans.push(Span::styled(format!("  minified: {}", min.chars().count()), t.dim()));
     }
     Line::from(spans)
 }

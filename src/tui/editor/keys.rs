@@ -276,10 +276,10 @@ pub fn flush_draft(e: &mut Editor, drafts: &mut std::collections::BTreeMap<Strin
         e.draft_stale = true;
         return;
     }
-    if let Some(dir) = &e.draft_dir {
-        if let Err(m) = draft::write(dir, &key, &text) {
-            e.note = Some(format!("Draft not saved to disk: {m}"));
-        }
+    if let Some(dir) = &e.draft_dir
+        && let Err(m) = draft::write(dir, &key, &text)
+    {
+        e.note = Some(format!("Draft not saved to disk: {m}"));
     }
     e.draft_written = Some(Instant::now());
     e.draft_stale = false;

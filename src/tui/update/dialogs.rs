@@ -97,10 +97,10 @@ pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect
             }
         }
         KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            if let Some(f) = form.current() {
-                if f.value.chars().count() < 256 {
-                    f.value.push(c);
-                }
+            if let Some(f) = form.current()
+                && f.value.chars().count() < 256
+            {
+                f.value.push(c);
             }
         }
         _ => {}

@@ -105,10 +105,10 @@ pub fn for_extras(extras: &Arc<Extras>) -> Arc<Book> {
     static CACHE: std::sync::Mutex<Option<(usize, Arc<Book>)>> = std::sync::Mutex::new(None);
     let key = Arc::as_ptr(extras) as usize;
     let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some((k, book)) = cache.as_ref() {
-        if *k == key {
-            return book.clone();
-        }
+    if let Some((k, book)) = cache.as_ref()
+        && *k == key
+    {
+        return book.clone();
     }
     let book = Arc::new(Book::from_extras(extras));
     *cache = Some((key, book.clone()));

@@ -58,10 +58,10 @@ pub fn completions(app: &App) -> Vec<(String, String)> {
             }
         }
         (Field::Account, true) => {
-            if let Some(o) = &snap.organization {
-                if o.root_id.as_str().starts_with(t) || "root".contains(&lower) {
-                    out.push((o.root_id.as_str().to_string(), "Root".into()));
-                }
+            if let Some(o) = &snap.organization
+                && (o.root_id.as_str().starts_with(t) || "root".contains(&lower))
+            {
+                out.push((o.root_id.as_str().to_string(), "Root".into()));
             }
             for ou in &snap.organizational_units {
                 if ou.id.as_str().starts_with(t) || ou.name.to_ascii_lowercase().contains(&lower) {
@@ -219,11 +219,11 @@ pub fn key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            if let Some(e) = st_mut(app).editing.as_mut() {
-                if e.buffer.chars().count() < 2048 {
-                    e.buffer.push(c);
-                    e.choice = 0;
-                }
+            if let Some(e) = st_mut(app).editing.as_mut()
+                && e.buffer.chars().count() < 2048
+            {
+                e.buffer.push(c);
+                e.choice = 0;
             }
         }
         _ => {}

@@ -152,10 +152,10 @@ pub fn account(app: &App) -> Option<String> {
         Some((NodeKind::Account, id, _)) => Some(id),
         _ => None,
     };
-    if let Some((chosen, at)) = &s.account {
-        if tree_account.is_none() || *at == app.selected {
-            return Some(chosen.clone());
-        }
+    if let Some((chosen, at)) = &s.account
+        && (tree_account.is_none() || *at == app.selected)
+    {
+        return Some(chosen.clone());
     }
     if tree_account.is_some() {
         return tree_account;

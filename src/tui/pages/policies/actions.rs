@@ -32,20 +32,20 @@ pub(super) fn sync(app: &mut App) {
 /// A fresh organization: the selected policy stays selected (switching to its tab, so a
 /// policy the editor just created shows up); otherwise the cursor is clamped.
 pub(super) fn on_load(app: &mut App) {
-    if let (Some(d), Some(id)) = (app.data.as_ref(), app.policy_selected.clone()) {
-        if let Some(p) = data::policy(&d.snapshot, &id) {
-            let ty = p.summary.r#type;
-            let list = data::policies_of(&d.snapshot, ty);
-            let row = list.iter().position(|q| q.summary.id.as_str() == id);
-            if let (Some(tab), Some(row)) = (data::types().iter().position(|t| *t == ty), row) {
-                let st = &mut app.pages.policies;
-                if st.tab != tab || st.cursor != row {
-                    st.content_scroll = 0;
-                    st.target_cursor = 0;
-                }
-                st.tab = tab;
-                st.cursor = row;
+    if let (Some(d), Some(id)) = (app.data.as_ref(), app.policy_selected.clone())
+        && let Some(p) = data::policy(&d.snapshot, &id)
+    {
+        let ty = p.summary.r#type;
+        let list = data::policies_of(&d.snapshot, ty);
+        let row = list.iter().position(|q| q.summary.id.as_str() == id);
+        if let (Some(tab), Some(row)) = (data::types().iter().position(|t| *t == ty), row) {
+            let st = &mut app.pages.policies;
+            if st.tab != tab || st.cursor != row {
+                st.content_scroll = 0;
+                st.target_cursor = 0;
             }
+            st.tab = tab;
+            st.cursor = row;
         }
     }
     sync(app);
