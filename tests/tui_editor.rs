@@ -520,3 +520,21 @@ fn draws_at_the_smallest_terminal_in_every_step() {
     press(&mut a, KeyCode::Enter);
     assert!(render(&a).contains("Save the new SCP"));
 }
+
+#[test]
+fn quitting_writes_the_latest_edit_to_the_draft_file() {
+    let (mut a, dir) = setup(100, 30);
+    command(&mut a, &format!("edit-policy {POLICY}"));
+    type_str(&mut a, "x"); // the first change is written at once
+    type_str(&mut a, "yz"); // these fall inside the 500 ms interval
+    let latest = text(&a);
+    let on_disk = || -> String {
+        let file = std::fs::read_to_string(draft_file(&dir, POLICY)).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_str(&file).unwrap_or_default();
+        v["text"].as_str().unwrap_or_default().to_string()
+    };
+    assert_ne!(on_disk(), latest, "not yet written");
+    ctrl(&mut a, 'c');
+    assert!(a.quit);
+    assert_eq!(on_disk(), latest, "nothing lost on ctrl-c");
+}

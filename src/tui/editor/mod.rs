@@ -29,6 +29,14 @@ use std::time::Instant;
 
 pub use draw::draw;
 pub use keys::{on_key, sync};
+
+/// Before the console quits (`ctrl-c`, SIGTERM, SIGHUP): the open edit goes to its draft file
+/// now, not at the next 500 ms mark, so quitting loses nothing.
+pub fn flush_before_quit(app: &mut crate::tui::app::App) {
+    if let Some(e) = app.editor.as_mut() {
+        keys::flush_draft(e, &mut app.drafts, true);
+    }
+}
 pub use open::action;
 
 /// The editor's page actions.

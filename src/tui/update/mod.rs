@@ -20,6 +20,14 @@ use results::{on_create_status, on_done};
 
 /// Applies a message; returns the effects to run.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = dispatch(app, msg);
+    if app.quit {
+        super::editor::flush_before_quit(app);
+    }
+    effects
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(k) => on_key(app, k),
         Msg::Mouse(m) => on_mouse(app, m),
