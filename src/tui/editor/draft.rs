@@ -10,8 +10,8 @@ use super::DraftOffer;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-/// The variable that overrides the state directory.
-pub const STATE_DIR_VAR: &str = "ORGTUI_STATE_DIR";
+/// The variable that overrides the state directory (the journal's, shared).
+pub use crate::backend::journal::STATE_DIR_ENV as STATE_DIR_VAR;
 
 thread_local! {
     static THREAD_DIR: RefCell<Option<PathBuf>> = const { RefCell::new(None) };
@@ -28,12 +28,7 @@ pub fn dir() -> Option<PathBuf> {
     if let Some(d) = THREAD_DIR.with(|d| d.borrow().clone()) {
         return Some(d.join("drafts"));
     }
-    if let Some(d) = std::env::var_os(STATE_DIR_VAR).filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(d).join("drafts"));
-    }
-    let p = directories::ProjectDirs::from("", "", "orgtui")?;
-    let base = p.state_dir().map(Path::to_path_buf).unwrap_or_else(|| p.data_local_dir().to_path_buf());
-    Some(base.join("drafts"))
+    crate::backend::journal::state_dir().map(|d| d.join("drafts"))
 }
 
 /// The file of the draft `key` (policy id, `new:TYPE`, `resource-policy`), its name made of
