@@ -41,22 +41,6 @@ impl std::fmt::Debug for FormBuilder {
 /// What a form does when submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    CreateOu {
-        parent: String,
-        parent_name: String,
-    },
-    RenameOu {
-        ou: String,
-    },
-    CreateAccount,
-    Tag {
-        target: String,
-        target_name: String,
-    },
-    Untag {
-        target: String,
-        target_name: String,
-    },
     /// A form opened by a page, which says how to turn it into a call.
     Custom {
         builder: FormBuilder,

@@ -35,7 +35,8 @@ impl Runner {
         Runner { backend, tx, load: None, ops: HashMap::new() }
     }
 
-    /// Starts an effect. `Copy` and `SetMouse` belong to the terminal and are ignored here.
+    /// Starts an effect. `Copy`, `SetMouse` and the draft files belong to the terminal loop and
+    /// are ignored here.
     pub fn start(&mut self, effect: Effect) {
         self.ops.retain(|_, h| !h.is_finished());
         match effect {
@@ -88,78 +89,14 @@ impl Runner {
                     let _ = tx.send(Msg::CreateStatus { result });
                 });
             }
-            Effect::Copy(_) | Effect::SetMouse(_) => {}
+            Effect::Copy(_) | Effect::SetMouse(_) | Effect::WriteDraft { .. } | Effect::RemoveDraft { .. } => {}
         }
     }
 }
 
-fn done(message: String, reveal: Option<String>) -> Outcome {
-    Outcome::Done { message: crate::model::text::sanitize(&message), reveal }
-}
-
-/// Performs one change through the backend.
+/// Performs one call through the backend.
 pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError> {
     match call {
-        Call::CreateOu { parent, name } => {
-            let ou = b
-                .create_organizational_unit(CreateOrganizationalUnitRequest {
-                    parent_id: parent,
-                    name,
-                    tags: None,
-                })
-                .await?
-                .organizational_unit;
-            Ok(done(format!("Created OU {} ({}).", ou.name, ou.id), Some(ou.id.to_string())))
-        }
-        Call::RenameOu { ou, name } => {
-            let r = b
-                .update_organizational_unit(UpdateOrganizationalUnitRequest {
-                    organizational_unit_id: ou,
-                    name: Some(name),
-                })
-                .await?
-                .organizational_unit;
-            Ok(done(format!("Renamed OU {} to {}.", r.id, r.name), Some(r.id.to_string())))
-        }
-        Call::DeleteOu { ou, name } => {
-            b.delete_organizational_unit(DeleteOrganizationalUnitRequest {
-                organizational_unit_id: ou.clone(),
-            })
-            .await?;
-            Ok(done(format!("Deleted OU {name} ({ou})."), None))
-        }
-        Call::Move { account, source, destination } => {
-            b.move_account(MoveAccountRequest {
-                account_id: account.clone(),
-                source_parent_id: source,
-                destination_parent_id: destination.clone(),
-            })
-            .await?;
-            Ok(done(format!("Moved account {account} to {destination}."), Some(account)))
-        }
-        Call::CreateAccount { name, email } => {
-            let st = b
-                .create_account(CreateAccountRequest { email, account_name: name, ..Default::default() })
-                .await?
-                .create_account_status;
-            Ok(Outcome::CreateStarted(st))
-        }
-        Call::Remove { account, name } => {
-            b.remove_account_from_organization(RemoveAccountFromOrganizationRequest {
-                account_id: account.clone(),
-            })
-            .await?;
-            Ok(done(format!("Removed {name} ({account}) from the organization."), None))
-        }
-        Call::Close { account, name } => {
-            b.close_account(CloseAccountRequest { account_id: account.clone() }).await?;
-            Ok(done(format!("Closing {name} ({account}): PENDING_CLOSURE."), Some(account)))
-        }
-        Call::Tag { target, tags } => {
-            let keys: Vec<String> = tags.iter().map(|t| t.key.clone()).collect();
-            b.tag_resource(TagResourceRequest { resource_id: target.clone(), tags }).await?;
-            Ok(done(format!("Tagged {target} with {}.", keys.join(", ")), Some(target)))
-        }
         Call::Arm(armed) => {
             b.arm(armed);
             Ok(Outcome::Armed(b.writes_armed()))
@@ -169,11 +106,6 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
             Ok(Outcome::Response { message: crate::model::text::sanitize(&done), reveal, response })
         }
         Call::ActAs { account } => act_as(b, account).await,
-        Call::Untag { target, keys } => {
-            b.untag_resource(UntagResourceRequest { resource_id: target.clone(), tag_keys: keys.clone() })
-                .await?;
-            Ok(done(format!("Removed tag {} from {target}.", keys.join(", ")), Some(target)))
-        }
     }
 }
 

@@ -10,8 +10,7 @@
 //! A bad file never stops the console: the defaults are used and the problem is shown, naming
 //! the line.
 
-use super::app::Page;
-use super::command::Command;
+use super::page::{CommandSpec, Page, Scope};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with its modifiers (shift is folded into the character for letters).
@@ -125,7 +124,7 @@ impl Key {
     }
 }
 
-/// One binding: the keys, the command they run and what it does.
+/// One binding: a command of the registry and the keys that run it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub command: &'static str,
@@ -138,6 +137,13 @@ pub struct Binding {
     pub page: Option<Page>,
 }
 
+impl Binding {
+    /// Where the command lives in the registry.
+    pub fn scope(&self) -> Scope {
+        self.page.map_or(Scope::Global, Scope::Page)
+    }
+}
+
 /// The active keymap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -148,64 +154,21 @@ fn keys(specs: &[&str]) -> Vec<Key> {
     specs.iter().filter_map(|s| Key::parse(s).ok()).collect()
 }
 
-impl Default for Keymap {
-    fn default() -> Self {
-        let b =
-            |command, k: &[&str], desc, footer| Binding { command, keys: keys(k), desc, footer, page: None };
-        let acc = |command, k: &[&str], desc, footer| Binding {
-            command,
-            keys: keys(k),
-            desc,
-            footer,
-            page: Some(Page::Accounts),
-        };
-        let mut map = Keymap {
-            bindings: vec![
-                b("up", &["up", "k"], "move up", None),
-                b("down", &["down", "j"], "move down", None),
-                b("collapse", &["left", "h"], "collapse / go to parent", None),
-                b("expand", &["right", "l"], "expand", None),
-                b("top", &["home", "g"], "first row", None),
-                b("bottom", &["end", "G"], "last row", None),
-                b("page-up", &["pageup"], "page up", None),
-                b("page-down", &["pagedown"], "page down", None),
-                b("open", &["enter"], "open / act on the selection", None),
-                b("next-pane", &["tab"], "next pane", None),
-                b("page 1", &["1"], "AWS accounts page", None),
-                b("page 2", &["2"], "Policies page", None),
-                b("page 3", &["3"], "Inspector page", None),
-                b("page 4", &["4"], "Invitations page", None),
-                b("page 5", &["5"], "Services page", None),
-                b("page 6", &["6"], "Settings page", None),
-                acc("filter", &["/"], "filter by name, id, email or key=value tag", Some("filter")),
-                b("palette", &[":"], "command palette", Some("command")),
-                b("help", &["?"], "help", Some("help")),
-                b("refresh", &["r"], "refresh", None),
-                acc("create-ou", &["c"], "create an OU under the selection", Some("new OU")),
-                acc("rename-ou", &["e"], "rename the selected OU", None),
-                acc("delete-ou", &["D"], "delete the selected OU", None),
-                acc("move", &["m"], "move the selected account", Some("move")),
-                acc("create-account", &["a"], "create an account", Some("new account")),
-                acc("remove-account", &["X"], "remove the selected account", None),
-                acc("close-account", &["C"], "close the selected account", None),
-                acc("tag", &["t"], "add a tag", None),
-                acc("untag", &["T"], "remove a tag", None),
-                acc("copy-id", &["y"], "copy the id", None),
-                acc("copy-arn", &["Y"], "copy the ARN", None),
-                b("cancel", &["esc"], "back / cancel", None),
-                b("quit", &["q"], "quit", Some("quit")),
-            ],
-        };
-        for a in super::pages::actions() {
-            map.bindings.push(Binding {
-                command: a.name,
-                keys: keys(a.keys),
-                desc: a.desc,
-                footer: a.footer,
-                page: Some(a.page),
-            });
+impl Keymap {
+    /// Every command of the registry with its default keys (`Keymap::default()` passes the
+    /// console's registry).
+    pub fn from_specs<'a>(specs: impl Iterator<Item = &'a CommandSpec>) -> Keymap {
+        Keymap {
+            bindings: specs
+                .map(|s| Binding {
+                    command: s.name,
+                    keys: keys(s.keys),
+                    desc: s.desc,
+                    footer: s.footer,
+                    page: s.scope.page(),
+                })
+                .collect(),
         }
-        map
     }
 }
 
@@ -223,14 +186,12 @@ impl std::fmt::Display for KeymapError {
 }
 
 impl Keymap {
-    /// The command a key runs on `page`: the page's own binding first, then a global one.
-    pub fn command_for(&self, key: &Key, page: Page) -> Option<Command> {
-        let b = self
-            .bindings
+    /// The binding a key runs on `page`: the page's own binding first, then a global one.
+    pub fn binding_for(&self, key: &Key, page: Page) -> Option<&Binding> {
+        self.bindings
             .iter()
             .find(|b| b.page == Some(page) && b.keys.contains(key))
-            .or_else(|| self.bindings.iter().find(|b| b.page.is_none() && b.keys.contains(key)))?;
-        Command::parse(b.command).ok()
+            .or_else(|| self.bindings.iter().find(|b| b.page.is_none() && b.keys.contains(key)))
     }
 
     /// The first key of a command, for hints.
@@ -324,20 +285,19 @@ mod tests {
     #[test]
     fn fixed_keys_are_bound() {
         let k = Keymap::default();
-        for (key, cmd) in
-            [("j", Command::Down), ("down", Command::Down), ("q", Command::Quit), ("/", Command::Filter)]
-        {
-            assert_eq!(k.command_for(&Key::parse(key).unwrap(), Page::Accounts), Some(cmd), "{key}");
+        for (key, cmd) in [("j", "down"), ("down", "down"), ("q", "quit"), ("/", "filter")] {
+            let b = k.binding_for(&Key::parse(key).unwrap(), Page::Accounts).map(|b| b.command);
+            assert_eq!(b, Some(cmd), "{key}");
         }
     }
 
     #[test]
     fn overrides_replace_and_steal_keys() {
         let k = Keymap::with_overrides("[keys]\ncreate-ou = \"n\"\nquit = [\"ctrl-q\", \"c\"]\n").unwrap();
-        let on = |s: &str| k.command_for(&Key::parse(s).unwrap(), Page::Accounts);
-        assert_eq!(on("n"), Some(Command::CreateOu(None)));
-        assert_eq!(on("c"), Some(Command::Quit));
-        assert_eq!(on("ctrl-q"), Some(Command::Quit));
+        let on = |s: &str| k.binding_for(&Key::parse(s).unwrap(), Page::Accounts).map(|b| b.command);
+        assert_eq!(on("n"), Some("create-ou"));
+        assert_eq!(on("c"), Some("quit"));
+        assert_eq!(on("ctrl-q"), Some("quit"));
         assert_eq!(on("q"), None);
     }
 

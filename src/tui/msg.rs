@@ -13,6 +13,8 @@ pub type OpId = u64;
 pub enum Msg {
     /// A key press (releases and repeats of other kinds are dropped at the source).
     Key(KeyEvent),
+    /// A bracketed paste: the whole text at once, for the focused text field.
+    Paste(String),
     /// A mouse event (only while mouse capture is on).
     Mouse(crossterm::event::MouseEvent),
     /// The terminal was resized.
@@ -33,73 +35,29 @@ pub enum Msg {
     Terminate,
 }
 
-/// What a successful change reports.
+/// What a successful call reports.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// Done: what happened, and what to select once the organization has reloaded.
-    Done { message: String, reveal: Option<String> },
-    /// CreateAccount accepted: its status is polled from here on.
-    CreateStarted(CreateAccountStatus),
     /// Writes were armed (`true`) or disarmed.
     Armed(bool),
-    /// A `Call::Api` succeeded: like `Done`, and the page that sent it sees the response.
+    /// A call succeeded: the status-line message, what to select after the reload, and the
+    /// response (the page that sent it sees it; a CreateAccount is followed to its end).
     Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
 }
 
-/// A change the console can make, as data (shown in confirmations before it runs).
+/// A call the console can make, as data (shown in confirmations before it runs). Every change
+/// to the organization is an `ApiRequest`; arming and acting as another account are the
+/// session's own.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Call {
-    CreateOu {
-        parent: String,
-        name: String,
-    },
-    RenameOu {
-        ou: String,
-        name: String,
-    },
-    DeleteOu {
-        ou: String,
-        name: String,
-    },
-    Move {
-        account: String,
-        source: String,
-        destination: String,
-    },
-    CreateAccount {
-        name: String,
-        email: String,
-    },
-    Remove {
-        account: String,
-        name: String,
-    },
-    Close {
-        account: String,
-        name: String,
-    },
-    Tag {
-        target: String,
-        tags: Vec<Tag>,
-    },
-    Untag {
-        target: String,
-        keys: Vec<String>,
-    },
     /// Arm (or disarm) writes of a guarded live session.
     Arm(bool),
     /// Make later calls as another account (`None`: the management account); answers with the
     /// handshakes that account received (`ListHandshakesForAccount`).
-    ActAs {
-        account: Option<String>,
-    },
-    /// Any other operation (the pages beyond the accounts page build these): `done` is the
-    /// status line on success, `reveal` what to select after the reload.
-    Api {
-        request: crate::backend::request::ApiRequest,
-        done: String,
-        reveal: Option<String>,
-    },
+    ActAs { account: Option<String> },
+    /// An Organizations operation: `done` is the status line on success, `reveal` what to
+    /// select after the reload.
+    Api { request: crate::backend::request::ApiRequest, done: String, reveal: Option<String> },
 }
 
 /// Work for the effect runner.
@@ -117,4 +75,8 @@ pub enum Effect {
     Copy(String),
     /// Turn mouse capture on or off.
     SetMouse(bool),
+    /// Write a policy draft file (the editor's unsaved text, so a crash loses nothing).
+    WriteDraft { key: String, text: String },
+    /// Remove a policy draft file (saved, discarded or back to the stored text).
+    RemoveDraft { key: String },
 }

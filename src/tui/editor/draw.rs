@@ -21,17 +21,17 @@ pub fn text_rows(height: u16) -> usize {
 
 /// Whether the editor is still to be drawn (a finished successful save closes it on the next
 /// key; until then the page shows).
-fn visible(app: &App, e: &Editor) -> bool {
+fn visible(cx: &View<'_, State>, e: &Editor) -> bool {
     match e.mode {
-        Mode::Saving { op } => app.pending.contains_key(&op) || app.modal.is_some(),
+        Mode::Saving { op } => cx.pending.contains_key(&op) || cx.modal.is_some(),
         _ => true,
     }
 }
 
 /// Draws the editor into the body `area`, and its keys into the `footer` row.
-pub fn draw(f: &mut Frame, app: &App, area: Rect, footer: Rect) {
-    let Some(e) = app.editor.as_ref().filter(|e| visible(app, e)) else { return };
-    let t = &app.theme;
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, footer: Rect) {
+    let Some(e) = cx.st.as_ref().filter(|e| visible(cx, e)) else { return };
+    let t = &cx.shared.theme;
     f.render_widget(Clear, area);
     let [errs, sec, warn, sugg] = e.counts();
     let counts = if area.width >= 110 {
@@ -243,8 +243,8 @@ fn keys(e: &Editor, t: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn confirmation(f: &mut Frame, app: &App, e: &Editor, c: &super::Confirmation, area: Rect) {
-    let t = &app.theme;
+fn confirmation(f: &mut Frame, cx: &View<'_, State>, e: &Editor, c: &super::Confirmation, area: Rect) {
+    let t = &cx.shared.theme;
     let mut lines = vec![Line::styled(
         format!("Save the {}? {} line(s) added, {} removed.", e.target.label(), c.added, c.removed),
         t.title(),

@@ -22,62 +22,56 @@ const DESCRIPTION_MAX: usize = 512;
 /// Follows the save call: once it is no longer in flight, a failure (the error dialog the
 /// console opened) moves into the editor with the text kept; a success closes the editor and
 /// removes the draft. Returns whether it took an error dialog away.
-pub fn sync(app: &mut App) -> bool {
-    let Some(Mode::Saving { op }) = app.editor.as_ref().map(|e| &e.mode) else { return false };
-    if app.pending.contains_key(op) {
+pub fn sync(cx: &mut Cx<'_, State>) -> bool {
+    let Some(Mode::Saving { op }) = cx.st.as_ref().map(|e| &e.mode) else { return false };
+    if cx.pending.contains_key(op) {
         return false;
     }
-    if let Some(Modal::Error { message, .. }) = app.modal.take() {
-        if let Some(e) = app.editor.as_mut() {
+    if let Some(Modal::Error { message, .. }) = cx.modal.take() {
+        if let Some(e) = cx.st.as_mut() {
             e.error = Some(message);
             e.mode = Mode::Edit;
-            flush_draft(e, &mut app.drafts, true);
+            flush_draft(e, &mut cx.shared.drafts, true);
         }
         return true;
     }
-    if let Some(e) = app.editor.take() {
+    if let Some(e) = cx.st.take() {
         let key = e.target.draft_key();
-        app.drafts.remove(&key);
+        cx.shared.drafts.remove(&key);
         if let Some(dir) = &e.draft_dir {
             draft::remove(dir, &key);
         }
     }
-    app.dirty = true;
     false
 }
 
 /// A key for the editor: `None` when the editor is closed (or another dialog is on top).
-pub fn on_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let took_error = sync(app);
-    if app.editor.is_none() {
+pub fn on_key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> Option<Vec<Effect>> {
+    let took_error = sync(cx);
+    if cx.st.is_none() {
         return took_error.then(Vec::new);
     }
     if took_error {
         return Some(Vec::new());
     }
-    if app.modal.is_some() {
+    if cx.modal.is_some() {
         return None;
     }
-    app.dirty = true;
-    let mode = app.editor.as_ref().map(|e| e.mode.clone())?;
+    let mode = cx.st.as_ref().map(|e| e.mode.clone())?;
     let effects = match mode {
         Mode::Offer(offer) => {
-            offer_key(app, k, offer);
-            Vec::new()
+            offer_key(cx, k, offer);
         }
         Mode::Complete(c) => {
-            complete_key(app, k, c);
-            Vec::new()
+            complete_key(cx, k, c);
         }
         Mode::Details { focus } => {
-            details_key(app, k, focus);
-            Vec::new()
+            details_key(cx, k, focus);
         }
         Mode::Confirm(mut c) => match k.code {
-            KeyCode::Char('y') | KeyCode::Enter => save::submit(app),
+            KeyCode::Char('y') | KeyCode::Enter => save::submit(cx),
             KeyCode::Char('n') | KeyCode::Esc => {
-                set_mode(app, Mode::Edit);
-                Vec::new()
+                set_mode(cx, Mode::Edit);
             }
             KeyCode::Up | KeyCode::PageUp | KeyCode::Down | KeyCode::PageDown => {
                 let step = if matches!(k.code, KeyCode::PageUp | KeyCode::PageDown) { 10 } else { 1 };
@@ -86,36 +80,35 @@ pub fn on_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
                 } else {
                     c.scroll.saturating_add(step).min(save::confirmation_lines(&c).len().saturating_sub(1))
                 };
-                set_mode(app, Mode::Confirm(c));
-                Vec::new()
+                set_mode(cx, Mode::Confirm(c));
             }
-            _ => Vec::new(),
+            _ => {}
         },
-        Mode::Saving { .. } => Vec::new(),
-        Mode::Edit => edit_key(app, k),
+        Mode::Saving { .. } => {}
+        Mode::Edit => edit_key(cx, k),
     };
-    let rows = super::draw::text_rows(app.size.1);
-    if let Some(e) = app.editor.as_mut() {
+    let rows = super::draw::text_rows(cx.shared.size.1);
+    if let Some(e) = cx.st.as_mut() {
         let row = e.area.cursor().0;
         e.top = e.top.min(row).max((row + 1).saturating_sub(rows));
     }
     Some(effects)
 }
 
-fn set_mode(app: &mut App, mode: Mode) {
-    if let Some(e) = app.editor.as_mut() {
+fn set_mode(cx: &mut Cx<'_, State>, mode: Mode) {
+    if let Some(e) = cx.st.as_mut() {
         e.mode = mode;
     }
 }
 
-fn offer_key(app: &mut App, k: &KeyEvent, offer: super::DraftOffer) {
-    let Some(e) = app.editor.as_mut() else { return };
+fn offer_key(cx: &mut Cx<'_, State>, k: &KeyEvent, offer: super::DraftOffer) {
+    let Some(e) = cx.st.as_mut() else { return };
     match k.code {
         KeyCode::Char('r') => {
             e.mode = Mode::Edit;
             e.set_text(&offer.text);
-            changed(app);
-            if let Some(e) = app.editor.as_mut() {
+            changed(cx);
+            if let Some(e) = cx.st.as_mut() {
                 e.note = Some(format!("Draft from {} restored.", offer.saved_at));
             }
         }
@@ -126,17 +119,17 @@ fn offer_key(app: &mut App, k: &KeyEvent, offer: super::DraftOffer) {
             e.mode = Mode::Edit;
             e.note = Some("Draft discarded.".into());
         }
-        KeyCode::Esc => app.editor = None,
+        KeyCode::Esc => cx.st = None,
         _ => {}
     }
 }
 
-fn complete_key(app: &mut App, k: &KeyEvent, mut c: Completion) {
+fn complete_key(cx: &mut Cx<'_, State>, k: &KeyEvent, mut c: Completion) {
     match k.code {
         KeyCode::Up => c.selected = c.selected.checked_sub(1).unwrap_or(c.items.len().saturating_sub(1)),
         KeyCode::Down => c.selected = if c.selected + 1 >= c.items.len() { 0 } else { c.selected + 1 },
         KeyCode::Enter | KeyCode::Tab => {
-            if let Some(e) = app.editor.as_mut() {
+            if let Some(e) = cx.st.as_mut() {
                 e.mode = Mode::Edit;
                 if let Some(item) = c.items.get(c.selected) {
                     for _ in 0..c.prefix.chars().count() {
@@ -145,25 +138,25 @@ fn complete_key(app: &mut App, k: &KeyEvent, mut c: Completion) {
                     e.area.insert_str(item);
                 }
             }
-            changed(app);
+            changed(cx);
             return;
         }
         KeyCode::Esc => {
-            set_mode(app, Mode::Edit);
+            set_mode(cx, Mode::Edit);
             return;
         }
         _ => {
             // Any other key closes the list and edits as usual.
-            set_mode(app, Mode::Edit);
-            edit_key(app, k);
+            set_mode(cx, Mode::Edit);
+            edit_key(cx, k);
             return;
         }
     }
-    set_mode(app, Mode::Complete(c));
+    set_mode(cx, Mode::Complete(c));
 }
 
-fn details_key(app: &mut App, k: &KeyEvent, focus: usize) {
-    let Some(e) = app.editor.as_mut() else { return };
+fn details_key(cx: &mut Cx<'_, State>, k: &KeyEvent, focus: usize) {
+    let Some(e) = cx.st.as_mut() else { return };
     let (field, max) =
         if focus == 0 { (&mut e.name, NAME_MAX) } else { (&mut e.description, DESCRIPTION_MAX) };
     match k.code {
@@ -180,7 +173,7 @@ fn details_key(app: &mut App, k: &KeyEvent, focus: usize) {
                 e.note = Some("A new policy needs a name.".into());
                 e.mode = Mode::Details { focus: 0 };
             } else {
-                save::confirm(app);
+                save::confirm(cx);
             }
         }
         KeyCode::Char(ch)
@@ -194,15 +187,15 @@ fn details_key(app: &mut App, k: &KeyEvent, focus: usize) {
     }
 }
 
-fn edit_key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
+fn edit_key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let alt = k.modifiers.contains(KeyModifiers::ALT);
-    let Some(e) = app.editor.as_mut() else { return Vec::new() };
+    let Some(e) = cx.st.as_mut() else { return };
     match k.code {
-        KeyCode::Esc => leave(app),
-        KeyCode::Char('s') if ctrl => save::begin(app),
-        KeyCode::Char('f') if alt => reformat(app, format::pretty, "Formatted."),
-        KeyCode::Char('m') if alt => reformat(app, format::minify, "Minified."),
+        KeyCode::Esc => leave(cx),
+        KeyCode::Char('s') if ctrl => save::begin(cx),
+        KeyCode::Char('f') if alt => reformat(cx, format::pretty, "Formatted."),
+        KeyCode::Char('m') if alt => reformat(cx, format::minify, "Minified."),
         KeyCode::Tab | KeyCode::Char(' ') if k.code == KeyCode::Tab || ctrl => {
             let (row, col) = (e.area.cursor().0, e.area.cursor().1);
             match complete::context(e.area.lines(), row, col) {
@@ -217,7 +210,7 @@ fn edit_key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
                 }
                 None if k.code == KeyCode::Tab => {
                     if e.area.insert_tab() {
-                        changed(app);
+                        changed(cx);
                     }
                 }
                 None => e.note = Some("Completion works inside an Action string or a Condition key.".into()),
@@ -225,21 +218,20 @@ fn edit_key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
         }
         _ => {
             if e.area.input(*k) {
-                changed(app);
+                changed(cx);
             }
         }
     }
-    Vec::new()
 }
 
-fn reformat(app: &mut App, f: fn(&str) -> Result<String, String>, done: &str) {
-    let Some(e) = app.editor.as_mut() else { return };
+fn reformat(cx: &mut Cx<'_, State>, f: fn(&str) -> Result<String, String>, done: &str) {
+    let Some(e) = cx.st.as_mut() else { return };
     match f(&e.text()) {
         Ok(t) if t == e.text() => e.note = Some(format!("{done} (no change)")),
         Ok(t) => {
             e.set_text(&t);
-            changed(app);
-            if let Some(e) = app.editor.as_mut() {
+            changed(cx);
+            if let Some(e) = cx.st.as_mut() {
                 e.note = Some(done.to_string());
             }
         }
@@ -249,12 +241,12 @@ fn reformat(app: &mut App, f: fn(&str) -> Result<String, String>, done: &str) {
 
 /// After every change: lint again, keep the draft (in memory now, on disk at most every
 /// `DRAFT_INTERVAL`).
-fn changed(app: &mut App) {
-    let Some(e) = app.editor.as_mut() else { return };
+fn changed(cx: &mut Cx<'_, State>) {
+    let Some(e) = cx.st.as_mut() else { return };
     e.relint();
     e.error = None;
     e.note = None;
-    flush_draft(e, &mut app.drafts, false);
+    flush_draft(e, &mut cx.shared.drafts, false);
 }
 
 /// Records the draft in `drafts` and writes its file (`force`, or when the last write is older
@@ -286,12 +278,12 @@ pub fn flush_draft(e: &mut Editor, drafts: &mut std::collections::BTreeMap<Strin
 }
 
 /// esc: closes the editor; the edit stays as a draft.
-fn leave(app: &mut App) {
-    let Some(mut e) = app.editor.take() else { return };
+fn leave(cx: &mut Cx<'_, State>) {
+    let Some(mut e) = cx.st.take() else { return };
     let force = e.draft_stale || e.draft_written.is_none();
-    flush_draft(&mut e, &mut app.drafts, force);
-    if app.drafts.contains_key(&e.target.draft_key()) {
-        app.set_status(Status::Info(format!(
+    flush_draft(&mut e, &mut cx.shared.drafts, force);
+    if cx.shared.drafts.contains_key(&e.target.draft_key()) {
+        cx.set_status(Status::Info(format!(
             "Your edit of the {} is kept as a draft; open it again to continue.",
             e.target.label()
         )));

@@ -33,8 +33,8 @@ pub use keys::{on_key, sync};
 /// Before the console quits (`ctrl-c`, SIGTERM, SIGHUP): the open edit goes to its draft file
 /// now, not at the next 500 ms mark, so quitting loses nothing.
 pub fn flush_before_quit(app: &mut crate::tui::app::App) {
-    if let Some(e) = app.editor.as_mut() {
-        keys::flush_draft(e, &mut app.drafts, true);
+    if let Some(e) = cx.st.as_mut() {
+        keys::flush_draft(e, &mut cx.shared.drafts, true);
     }
 }
 pub use open::action;
@@ -79,7 +79,7 @@ pub enum Target {
 }
 
 impl Target {
-    /// The key of the draft (`app.drafts` and the draft file): the policy id, `new:TYPE` or
+    /// The key of the draft (`cx.shared.drafts` and the draft file): the policy id, `new:TYPE` or
     /// `resource-policy`.
     pub fn draft_key(&self) -> String {
         match self {
@@ -162,7 +162,7 @@ pub enum Mode {
     Saving { op: OpId },
 }
 
-/// The editor's state (`app.editor`).
+/// The editor's state (`cx.st`).
 #[derive(Debug)]
 pub struct Editor {
     pub target: Target,

@@ -1,5 +1,5 @@
 //! Opening the editor from its page actions: the stored version, an unsaved edit kept in
-//! `app.drafts`, or an offer to restore a draft file left by an earlier run.
+//! `cx.shared.drafts`, or an offer to restore a draft file left by an earlier run.
 
 use super::{Editor, Mode, Target, draft};
 use crate::model::PolicyType;
@@ -8,19 +8,18 @@ use crate::tui::msg::Effect;
 use std::str::FromStr;
 
 /// Runs an editor action; `None` when `name` is not one of the editor's.
-pub fn action(app: &mut App, name: &str, arg: Option<String>) -> Option<Vec<Effect>> {
+pub fn action(cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) -> Option<Vec<Effect>> {
     let target = match name {
-        "create-policy" => new_target(app, arg.as_deref()),
-        "edit-policy" => policy_target(app, arg.as_deref()),
+        "create-policy" => new_target(cx, arg.as_deref()),
+        "edit-policy" => policy_target(cx, arg.as_deref()),
         "edit-resource-policy" => Ok(Target::ResourcePolicy {
-            exists: app.data.as_ref().is_some_and(|d| d.snapshot.resource_policy.is_some()),
+            exists: cx.shared.data.as_ref().is_some_and(|d| d.snapshot.resource_policy.is_some()),
         }),
         _ => return None,
     };
-    app.dirty = true;
     match target {
-        Ok(t) => open(app, t),
-        Err(m) => app.set_status(Status::Error(m)),
+        Ok(t) => open(cx, t),
+        Err(m) => cx.set_status(Status::Error(m)),
     }
     Some(Vec::new())
 }
@@ -33,23 +32,23 @@ fn parse_type(s: &str) -> Option<PolicyType> {
         .or_else(|| PolicyType::ALL.iter().copied().find(|t| t.short_name().eq_ignore_ascii_case(s)))
 }
 
-fn new_target(app: &App, arg: Option<&str>) -> Result<Target, String> {
+fn new_target(cx: &View<'_, State>, arg: Option<&str>) -> Result<Target, String> {
     let ty = match arg.filter(|a| !a.trim().is_empty()) {
         Some(a) => parse_type(a).ok_or_else(|| format!("unknown policy type {a:?}"))?,
         // The type of the Policies page's current tab (SCP until a tab is chosen).
-        None => app.pages.policies.ty(),
+        None => cx.pages.policies.ty(),
     };
     Ok(Target::New { ty })
 }
 
-fn policy_target(app: &App, arg: Option<&str>) -> Result<Target, String> {
+fn policy_target(cx: &View<'_, State>, arg: Option<&str>) -> Result<Target, String> {
     let id = match arg.map(str::trim).filter(|a| !a.is_empty()) {
         Some(a) => a.to_string(),
         None => {
-            app.policy_selected.clone().ok_or("Select a policy first (or give its id: edit-policy p-…).")?
+            cx.shared.policy_selected.clone().ok_or("Select a policy first (or give its id: edit-policy p-…).")?
         }
     };
-    let d = app.data.as_ref().ok_or("The organization is not loaded yet.")?;
+    let d = cx.shared.data.as_ref().ok_or("The organization is not loaded yet.")?;
     let p = d
         .snapshot
         .policies
@@ -66,8 +65,8 @@ fn policy_target(app: &App, arg: Option<&str>) -> Result<Target, String> {
 }
 
 /// The stored text of a target.
-fn stored(app: &App, t: &Target) -> String {
-    let Some(d) = app.data.as_ref() else { return String::new() };
+fn stored(cx: &View<'_, State>, t: &Target) -> String {
+    let Some(d) = cx.shared.data.as_ref() else { return String::new() };
     match t {
         Target::Policy { id, .. } => d
             .snapshot
@@ -94,10 +93,10 @@ fn template(t: &Target) -> String {
 }
 
 /// Opens the editor on `target`.
-pub fn open(app: &mut App, target: Target) {
-    let original = stored(app, &target);
+pub fn open(cx: &mut Cx<'_, State>, target: Target) {
+    let original = stored(cx, &target);
     let key = target.draft_key();
-    let kept = app.drafts.get(&key).cloned();
+    let kept = cx.shared.drafts.get(&key).cloned();
     let fresh = match &target {
         Target::New { .. } | Target::ResourcePolicy { exists: false } => template(&target),
         _ => original.clone(),
@@ -114,6 +113,5 @@ pub fn open(app: &mut App, target: Target) {
             None => {}
         }
     }
-    app.editor = Some(e);
-    app.dirty = true;
+    cx.st = Some(e);
 }

@@ -13,9 +13,9 @@ use crate::tui::msg::{Call, Effect};
 const CONTEXT: usize = 2;
 
 /// ctrl-s: name and description first for a new policy, else the confirmation.
-pub fn begin(app: &mut App) {
-    let (writable, guarded) = (app.source.writable, app.source.guarded);
-    let Some(e) = app.editor.as_mut() else { return };
+pub fn begin(cx: &mut Cx<'_, State>) {
+    let (writable, guarded) = (cx.shared.source.writable, cx.shared.source.guarded);
+    let Some(e) = cx.st.as_mut() else { return };
     if !writable {
         let why = if guarded {
             "Writes are not armed (esc, :arm, then open the editor again)"
@@ -33,16 +33,16 @@ pub fn begin(app: &mut App) {
         e.mode = Mode::Details { focus: 0 };
         return;
     }
-    confirm(app);
+    confirm(cx);
 }
 
 /// Opens the confirmation step.
-pub fn confirm(app: &mut App) {
-    let blast = match app.editor.as_ref() {
-        Some(e) => blast_summary(app, e),
+pub fn confirm(cx: &mut Cx<'_, State>) {
+    let blast = match cx.st.as_ref() {
+        Some(e) => blast_summary(cx, e),
         None => return,
     };
-    let Some(e) = app.editor.as_mut() else { return };
+    let Some(e) = cx.st.as_mut() else { return };
     let text = e.text();
     let d = diff::diff(&e.original, &text, CONTEXT);
     let (added, removed) = diff::counts(&d);
@@ -52,14 +52,14 @@ pub fn confirm(app: &mut App) {
 
 /// The blast-radius summary of saving the editor's text over a stored SCP or RCP: the accounts
 /// it reaches and, for the watch list of admin actions (`App::watch`), which change decision.
-pub fn blast_summary(app: &App, e: &Editor) -> Vec<String> {
-    let Target::Policy { id, ty, .. } = &e.target else { return Vec::new() };
+pub fn blast_summary(cx: &View<'_, State>, e: &Editor) -> Vec<String> {
+    let Target::Policy { id, ty, .. } = &e.target else { return };
     if !ty.is_authorization() {
-        return Vec::new();
+        return;
     }
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let change = blast::PolicyChange::Update { policy_id: id.clone(), content: e.text() };
-    match blast::blast_radius(&d.snapshot, &change, &app.watch) {
+    match blast::blast_radius(&d.snapshot, &change, &cx.shared.watch) {
         Ok(b) => {
             let mut lines = b.summary();
             if let Some(first) = lines.first_mut() {
@@ -72,8 +72,8 @@ pub fn blast_summary(app: &App, e: &Editor) -> Vec<String> {
 }
 
 /// y/enter in the confirmation: sends the call.
-pub fn submit(app: &mut App) -> Vec<Effect> {
-    let Some(e) = app.editor.as_ref() else { return Vec::new() };
+pub fn submit(cx: &mut Cx<'_, State>) {
+    let Some(e) = cx.st.as_ref() else { return };
     let content = e.text();
     let (request, done, label) = match &e.target {
         Target::Policy { id, name, .. } => (
@@ -103,12 +103,12 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
             "Saving the resource policy".to_string(),
         ),
     };
-    let effects = crate::tui::update::submit(app, Call::Api { request, done, reveal: None }, label);
+    let effects = crate::tui::update::cx.submit(Call::Api { request, done, reveal: None }, label);
     let op = effects.iter().find_map(|x| match x {
         Effect::Call { op, .. } => Some(*op),
         _ => None,
     });
-    if let (Some(e), Some(op)) = (app.editor.as_mut(), op) {
+    if let (Some(e), Some(op)) = (cx.st.as_mut(), op) {
         e.mode = Mode::Saving { op };
         e.error = None;
         e.note = None;

@@ -1,9 +1,7 @@
 //! Keys while a dialog is open: help, palette, forms and typed confirmations.
 
-use super::{run, submit};
-use crate::model::*;
 use crate::tui::app::App;
-use crate::tui::command::{Command, complete};
+use crate::tui::command::{complete, run_line};
 use crate::tui::dialog::{Confirm, Form, FormKind, Modal};
 use crate::tui::msg::{Call, Effect};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -27,8 +25,8 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         Modal::Error { .. } => Vec::new(),
         Modal::Palette { mut input, mut error } => match k.code {
             KeyCode::Esc => Vec::new(),
-            KeyCode::Enter => match Command::parse(&input) {
-                Ok(cmd) => run(app, cmd),
+            KeyCode::Enter => match run_line(app, &input) {
+                Ok(effects) => effects,
                 Err(e) => {
                     app.modal = Some(Modal::Palette { input, error: Some(e) });
                     Vec::new()
@@ -112,22 +110,6 @@ pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect
 pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
     let v = |i: usize| form.fields.get(i).map(|f| f.value.trim().to_string()).unwrap_or_default();
     let (call, label) = match &form.kind {
-        FormKind::CreateOu { parent, .. } => {
-            (Call::CreateOu { parent: parent.clone(), name: v(0) }, format!("Creating OU {}", v(0)))
-        }
-        FormKind::RenameOu { ou } => {
-            (Call::RenameOu { ou: ou.clone(), name: v(0) }, format!("Renaming to {}", v(0)))
-        }
-        FormKind::CreateAccount => {
-            (Call::CreateAccount { name: v(0), email: v(1) }, format!("Creating account {}", v(0)))
-        }
-        FormKind::Tag { target, target_name } => (
-            Call::Tag { target: target.clone(), tags: vec![Tag::new(v(0), v(1))] },
-            format!("Tagging {target_name}"),
-        ),
-        FormKind::Untag { target, target_name } => {
-            (Call::Untag { target: target.clone(), keys: vec![v(0)] }, format!("Untagging {target_name}"))
-        }
         FormKind::Custom { builder, context } => {
             let values: Vec<String> = (0..form.fields.len()).map(v).collect();
             match (builder.build)(context, &values) {
@@ -180,4 +162,34 @@ pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Eff
     }
     app.modal = Some(Modal::Confirm(c));
     Vec::new()
+}
+
+/// Starts a call from a dialog, remembering what it is for the status line.
+fn submit(app: &mut App, call: Call, label: String) -> Vec<Effect> {
+    let op = app.op_id();
+    app.pending.insert(op, label);
+    app.dirty = true;
+    vec![Effect::Call { op, call }]
+}
+
+/// A paste into the open dialog's text field (newlines become spaces).
+pub(super) fn paste(app: &mut App, text: &str) {
+    let clean: String = text.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).filter(|c| !c.is_control()).collect();
+    let add = |s: &mut String| {
+        let room = 256usize.saturating_sub(s.chars().count());
+        s.extend(clean.chars().take(room));
+    };
+    match &mut app.modal {
+        Some(Modal::Palette { input, error }) => {
+            add(input);
+            *error = None;
+        }
+        Some(Modal::Form(f)) if f.submitting.is_none() => {
+            if let Some(field) = f.current() {
+                add(&mut field.value);
+            }
+        }
+        Some(Modal::Confirm(c)) if c.submitting.is_none() => add(&mut c.typed),
+        _ => {}
+    }
 }

@@ -1,10 +1,11 @@
 //! Results of backend calls: close or annotate the dialog that started them, reload, and
 //! follow account creations to their end.
 
-use super::load;
+use crate::backend::request::ApiResponse;
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::{App, Creation, Status};
+use crate::tui::app::{App, Creation};
+use crate::tui::cx::Status;
 use crate::tui::dialog::{Modal, describe_error};
 use crate::tui::msg::{Effect, Outcome};
 
@@ -15,6 +16,14 @@ pub(super) fn on_done(
 ) -> Vec<Effect> {
     let Some(label) = app.pending.remove(&op) else { return Vec::new() };
     app.dirty = true;
+    // The editor follows its own save (error into the editor, or close on success).
+    let (took, mut effects) = app.with_editor(|cx| crate::tui::editor::on_done(cx, op, &result));
+    if took {
+        if result.is_ok() {
+            effects.extend(app.load());
+        }
+        return effects;
+    }
     // The dialog that started this call, if it is still open.
     let owned = match &app.modal {
         Some(Modal::Form(f)) => f.submitting == Some(op),
@@ -25,23 +34,20 @@ pub(super) fn on_done(
         Err(e) => {
             let text = describe_error(&e);
             crate::tui::log::line(&format!("{label} failed: {text}"));
-            if owned {
-                match &mut app.modal {
-                    Some(Modal::Form(f)) => {
-                        f.submitting = None;
-                        f.error = Some(text);
-                    }
-                    Some(Modal::Confirm(c)) => {
-                        c.submitting = None;
-                        c.error = Some(text);
-                    }
-                    _ => {}
+            match &mut app.modal {
+                Some(Modal::Form(f)) if owned => {
+                    f.submitting = None;
+                    f.error = Some(text);
                 }
-            } else if app.modal.is_none() {
-                app.reveal_after_load = None;
-                app.modal = Some(Modal::Error { title: format!("{label} failed"), message: text });
-            } else {
-                app.set_status(Status::Error(format!("{label} failed: {text}")));
+                Some(Modal::Confirm(c)) if owned => {
+                    c.submitting = None;
+                    c.error = Some(text);
+                }
+                None => {
+                    app.reveal_after_load = None;
+                    app.modal = Some(Modal::Error { title: format!("{label} failed"), message: text });
+                }
+                _ => app.set_status(Status::Error(format!("{label} failed: {text}"))),
             }
             Vec::new()
         }
@@ -51,7 +57,7 @@ pub(super) fn on_done(
             }
             match outcome {
                 Outcome::Armed(armed) => {
-                    app.source.writable = armed;
+                    app.shared.source.writable = armed;
                     app.set_status(if armed {
                         Status::Ok(
                             "Writes are ARMED: changes go to AWS and are journaled. :disarm to stop.".into(),
@@ -61,22 +67,8 @@ pub(super) fn on_done(
                     });
                     Vec::new()
                 }
-                Outcome::Response { message, reveal, response } => {
-                    crate::tui::pages::on_response(app, op, &response);
-                    if reveal.is_some() {
-                        app.reveal_after_load = reveal;
-                    }
-                    app.set_status(Status::Ok(message));
-                    load(app)
-                }
-                Outcome::Done { message, reveal } => {
-                    if reveal.is_some() {
-                        app.reveal_after_load = reveal;
-                    }
-                    app.set_status(Status::Ok(message));
-                    load(app)
-                }
-                Outcome::CreateStarted(st) => {
+                Outcome::Response { response: ApiResponse::CreateAccount(r), .. } => {
+                    let st = r.create_account_status;
                     app.creations.push(Creation {
                         request_id: st.id.to_string(),
                         name: sanitize(&st.account_name),
@@ -90,6 +82,16 @@ pub(super) fn on_done(
                         st.id
                     )));
                     vec![Effect::PollCreateAccount { request_id: st.id.to_string(), delay_ms: 1000 }]
+                }
+                Outcome::Response { message, reveal, response } => {
+                    if reveal.is_some() {
+                        app.reveal_after_load = reveal;
+                    }
+                    let mut effects =
+                        app.with_pages(|p, env| crate::tui::pages::on_response(p, env, op, &response));
+                    app.set_status(Status::Ok(message));
+                    effects.extend(app.load());
+                    effects
                 }
             }
         }
@@ -121,7 +123,7 @@ pub(super) fn on_create_status(app: &mut App, result: Result<CreateAccountStatus
             let name = c.name.clone();
             app.set_status(Status::Ok(format!("Account {name} created: {account}.")));
             app.reveal_after_load = Some(account);
-            load(app)
+            app.load()
         }
         CreateAccountState::Failed => {
             let reason = st.failure_reason.map_or_else(|| "unknown reason".to_string(), |r| r.to_string());

@@ -47,19 +47,19 @@ impl Cache {
     }
 }
 
-fn drafts_key(app: &App) -> u64 {
+fn drafts_key(cx: &View<'_, State>) -> u64 {
     let mut h = DefaultHasher::new();
-    if st(app).what_if {
-        app.drafts.hash(&mut h);
+    if st(cx).what_if {
+        cx.shared.drafts.hash(&mut h);
     }
     h.finish()
 }
 
 /// The organization's policies (what-if copy only while what-if is on).
-pub fn orgs(app: &App) -> Option<Arc<Orgs>> {
-    let snap = state::snapshot(app)?;
-    let key = drafts_key(app);
-    let cache = &st(app).cache;
+pub fn orgs(cx: &View<'_, State>) -> Option<Arc<Orgs>> {
+    let snap = state::snapshot(cx)?;
+    let key = drafts_key(cx);
+    let cache = &st(cx).cache;
     if let Some(o) = cache.orgs.borrow().as_ref().filter(|o| o.key == key) {
         return Some(o.clone());
     }
@@ -67,7 +67,7 @@ pub fn orgs(app: &App) -> Option<Arc<Orgs>> {
         Some(o) => o.base.clone(),
         None => Arc::new(OrgPolicies::from_snapshot(snap)),
     };
-    let (what_if, replaced) = match st(app).what_if.then(|| matrix::with_drafts(snap, &app.drafts)).flatten()
+    let (what_if, replaced) = match st(cx).what_if.then(|| matrix::with_drafts(snap, &cx.shared.drafts)).flatten()
     {
         Some((copy, replaced)) => (Some(Arc::new(OrgPolicies::from_snapshot(&copy))), replaced),
         None => (None, Vec::new()),
@@ -78,8 +78,8 @@ pub fn orgs(app: &App) -> Option<Arc<Orgs>> {
 }
 
 /// A field's value: what is being typed while it is edited, else the committed value.
-pub fn live(app: &App, field: Field) -> String {
-    let s = st(app);
+pub fn live(cx: &View<'_, State>, field: Field) -> String {
+    let s = st(cx);
     if let Some(e) = s.editing.as_ref().filter(|e| e.field == field) {
         return e.buffer.clone();
     }
@@ -87,7 +87,7 @@ pub fn live(app: &App, field: Field) -> String {
         Field::Action => s.action.clone(),
         Field::Resource => s.resource.clone(),
         Field::Context => s.context.clone(),
-        Field::Account => state::account(app).unwrap_or_default(),
+        Field::Account => state::account(cx).unwrap_or_default(),
         Field::Principal => s.principal.clone().unwrap_or_default(),
     }
 }
@@ -109,21 +109,21 @@ fn resource_or_star(s: &str) -> &str {
 
 /// Evaluates the single question (`None` until an action `service:Name` is given or when the
 /// account is not in the organization).
-pub fn single(app: &App) -> Option<Single> {
+pub fn single(cx: &View<'_, State>) -> Option<Single> {
     // While the action is typed, a text the catalogue does not know yet keeps the last one.
-    let mut action = live(app, Field::Action);
+    let mut action = live(cx, Field::Action);
     if crate::catalog::action(action.trim()).is_none() && !action.contains('*') {
-        action = st(app).action.clone();
+        action = st(cx).action.clone();
     }
     let action = action.trim();
     if !action.contains(':') {
         return None;
     }
-    let account = state::account(app)?;
-    let principal = state::principal_for(app, &account);
-    let identity = state::identity_of(app, &principal);
-    let resource = live(app, Field::Resource);
-    let context = matrix::parse_context(&live(app, Field::Context));
+    let account = state::account(cx)?;
+    let principal = state::principal_for(cx, &account);
+    let identity = state::identity_of(cx, &principal);
+    let resource = live(cx, Field::Resource);
+    let context = matrix::parse_context(&live(cx, Field::Context));
     let q = Query {
         account: &account,
         principal: &principal,
@@ -132,23 +132,23 @@ pub fn single(app: &App) -> Option<Single> {
         resource: resource_or_star(&resource),
         context: &context,
     };
-    let o = orgs(app)?;
+    let o = orgs(cx)?;
     let eval = matrix::evaluate_query(&o.base, &q)?;
     let what_if = o.what_if.as_ref().and_then(|w| matrix::evaluate_query(w, &q));
     Some(Single { account, principal, assumed: identity.assumed, eval, what_if })
 }
 
 /// The matrix rows: the accounts under the chosen node, each with its principal.
-pub fn rows(app: &App) -> Vec<Row> {
-    let (Some(snap), Some(node)) = (state::snapshot(app), state::matrix_node(app)) else { return Vec::new() };
-    let partition = state::partition(app);
-    let book = state::principals(app);
-    accounts_in_tree_order(app, &node)
+pub fn rows(cx: &View<'_, State>) -> Vec<Row> {
+    let (Some(snap), Some(node)) = (state::snapshot(cx), state::matrix_node(cx)) else { return };
+    let partition = state::partition(cx);
+    let book = state::principals(cx);
+    accounts_in_tree_order(cx, &node)
         .unwrap_or_else(|| matrix::accounts_under(snap, &node))
         .into_iter()
         .map(|account| {
             let principal =
-                format!("arn:{partition}:iam::{account}:{}", state::principal_part(app, &account));
+                format!("arn:{partition}:iam::{account}:{}", state::principal_part(cx, &account));
             let identity = book.identity(&principal);
             Row { account, principal, identity }
         })
@@ -156,8 +156,8 @@ pub fn rows(app: &App) -> Vec<Row> {
 }
 
 /// The accounts at or below `node`, in the order the accounts tree shows them.
-fn accounts_in_tree_order(app: &App, node: &str) -> Option<Vec<String>> {
-    let tree = &app.data.as_ref()?.tree;
+fn accounts_in_tree_order(cx: &View<'_, State>, node: &str) -> Option<Vec<String>> {
+    let tree = &cx.shared.data.as_ref()?.tree;
     let mut out = Vec::new();
     let mut stack = vec![tree.index_of(node)?];
     while let Some(i) = stack.pop() {
@@ -171,18 +171,18 @@ fn accounts_in_tree_order(app: &App, node: &str) -> Option<Vec<String>> {
 }
 
 /// The matrix for the current inputs (computed when they changed since the last time).
-pub fn matrix(app: &App) -> Option<Arc<MatrixResult>> {
-    let s = st(app);
-    let o = orgs(app)?;
+pub fn matrix(cx: &View<'_, State>) -> Option<Arc<MatrixResult>> {
+    let s = st(cx);
+    let o = orgs(cx)?;
     let mut h = DefaultHasher::new();
-    (o.key, state::matrix_node(app), &s.principal, &s.actions, &s.resource, &s.context, s.what_if)
+    (o.key, state::matrix_node(cx), &s.principal, &s.actions, &s.resource, &s.context, s.what_if)
         .hash(&mut h);
     Arc::as_ptr(&o.base).hash(&mut h);
     let key = h.finish();
     if let Some(m) = s.cache.matrix.borrow().as_ref().filter(|m| m.key == key) {
         return Some(m.clone());
     }
-    let rows = rows(app);
+    let rows = rows(cx);
     let context = matrix::parse_context(&s.context);
     let resource = resource_or_star(&s.resource);
     let base = matrix::compute(&o.base, &rows, &s.actions, resource, &context);
@@ -198,12 +198,12 @@ pub fn matrix(app: &App) -> Option<Arc<MatrixResult>> {
 }
 
 /// The full evaluation of one matrix cell, as stored and with the drafts.
-pub fn cell(app: &App, row: usize, col: usize) -> Option<Single> {
-    let m = matrix(app)?;
-    let o = orgs(app)?;
+pub fn cell(cx: &View<'_, State>, row: usize, col: usize) -> Option<Single> {
+    let m = matrix(cx)?;
+    let o = orgs(cx)?;
     let r = m.rows.get(row)?;
     let action = m.base.actions.get(col)?;
-    let s = st(app);
+    let s = st(cx);
     let context = matrix::parse_context(&s.context);
     let q = Query {
         account: &r.account,

@@ -23,10 +23,10 @@ fn window(cursor: usize, len: usize, total: usize) -> usize {
 }
 
 /// Draws the matrix and the cursor cell's trace.
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let s = st(app);
-    let Some(m) = compute::matrix(app) else { return };
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let s = st(cx);
+    let Some(m) = compute::matrix(cx) else { return };
     let (rows, cols) = (m.rows.len(), m.base.actions.len());
     let mut lines: Vec<Line<'static>> = Vec::new();
     let (a, d, i) = m.base.counts();
@@ -66,7 +66,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let focused = s.focus == Focus::Body;
     for r in r0..(r0 + vis_rows).min(rows) {
         let Some(row) = m.rows.get(r) else { break };
-        let mut name = format!("{} {}", state::name_of(app, &row.account), row.account);
+        let mut name = format!("{} {}", state::name_of(cx, &row.account), row.account);
         truncate(&mut name, name_w);
         let mut spans = vec![Span::raw(format!("{name:<name_w$} "))];
         for c in c0..c1 {
@@ -108,13 +108,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             "Cell {},{}: {} {account} x {}",
             cr + 1,
             cc + 1,
-            state::name_of(app, &account),
+            state::name_of(cx, &account),
             crate::model::text::sanitize(&action)
         ),
         t.title(),
     ));
-    if let Some(cell) = compute::cell(app, cr, cc) {
-        lines.extend(trace_view::lines(app, &cell));
+    if let Some(cell) = compute::cell(cx, cr, cc) {
+        lines.extend(trace_view::lines(cx, &cell));
     }
     let rest = Rect { y: area.y + grid_h, height: area.height - grid_h, ..area };
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);

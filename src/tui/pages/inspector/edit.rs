@@ -11,18 +11,18 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub const MAX_COMPLETIONS: usize = 8;
 
 /// Starts editing a field with its current value.
-pub fn begin(app: &mut App, field: Field) {
-    let matrix = st(app).matrix;
+pub fn begin(cx: &mut Cx<'_, State>, field: Field) {
+    let matrix = st(cx).matrix;
     let buffer = match (field, matrix) {
-        (Field::Account, false) => state::account(app).unwrap_or_default(),
-        (Field::Account, true) => st(app).ou.clone().unwrap_or_default(),
-        (Field::Principal, _) => st(app).principal.clone().unwrap_or_default(),
-        (Field::Action, false) => st(app).action.clone(),
-        (Field::Action, true) => st(app).actions.join(", "),
-        (Field::Resource, _) => st(app).resource.clone(),
-        (Field::Context, _) => st(app).context.clone(),
+        (Field::Account, false) => state::account(cx).unwrap_or_default(),
+        (Field::Account, true) => st(cx).ou.clone().unwrap_or_default(),
+        (Field::Principal, _) => st(cx).principal.clone().unwrap_or_default(),
+        (Field::Action, false) => st(cx).action.clone(),
+        (Field::Action, true) => st(cx).actions.join(", "),
+        (Field::Resource, _) => st(cx).resource.clone(),
+        (Field::Context, _) => st(cx).context.clone(),
     };
-    let s = st_mut(app);
+    let s = st_mut(cx);
     s.focus = Focus::Field(field);
     s.editing = Some(Edit { field, buffer, choice: 0 });
 }
@@ -41,13 +41,13 @@ fn tail(field: Field, matrix: bool, buffer: &str) -> (usize, &str) {
 }
 
 /// Completions for the field being edited: (value, hint).
-pub fn completions(app: &App) -> Vec<(String, String)> {
-    let s = st(app);
-    let Some(e) = &s.editing else { return Vec::new() };
+pub fn completions(cx: &View<'_, State>) -> Vec<(String, String)> {
+    let s = st(cx);
+    let Some(e) = &s.editing else { return };
     let (_, t) = tail(e.field, s.matrix, &e.buffer);
     let lower = t.to_ascii_lowercase();
     let mut out: Vec<(String, String)> = Vec::new();
-    let Some(snap) = state::snapshot(app) else { return out };
+    let Some(snap) = state::snapshot(cx) else { return out };
     match (e.field, s.matrix) {
         (Field::Account, false) => {
             for a in &snap.accounts {
@@ -70,8 +70,8 @@ pub fn completions(app: &App) -> Vec<(String, String)> {
             }
         }
         (Field::Principal, _) => {
-            let account = state::account(app).unwrap_or_default();
-            for k in state::principals(app).in_account(&account) {
+            let account = state::account(cx).unwrap_or_default();
+            for k in state::principals(cx).in_account(&account) {
                 if k.part.to_ascii_lowercase().contains(&lower) {
                     out.push((k.part.clone(), k.summary.clone()));
                 }
@@ -100,10 +100,10 @@ pub fn completions(app: &App) -> Vec<(String, String)> {
 }
 
 /// Puts the highlighted completion into the field; false when there is none.
-fn accept(app: &mut App) -> bool {
-    let list = completions(app);
-    let matrix = st(app).matrix;
-    let Some(e) = st_mut(app).editing.as_mut() else { return false };
+fn accept(cx: &mut Cx<'_, State>) -> bool {
+    let list = completions(cx);
+    let matrix = st(cx).matrix;
+    let Some(e) = st_mut(cx).editing.as_mut() else { return false };
     let Some((value, _)) = list.get(e.choice.min(list.len().saturating_sub(1))) else { return false };
     let (start, _) = tail(e.field, matrix, &e.buffer);
     e.buffer.truncate(start);
@@ -113,23 +113,23 @@ fn accept(app: &mut App) -> bool {
 }
 
 /// Commits the edit; an error leaves the field open with a message.
-fn commit(app: &mut App) -> Result<(), String> {
-    let Some(e) = st(app).editing.clone() else { return Ok(()) };
+fn commit(cx: &mut Cx<'_, State>) -> Result<(), String> {
+    let Some(e) = st(cx).editing.clone() else { return Ok(()) };
     let v = e.buffer.trim().to_string();
-    let matrix = st(app).matrix;
+    let matrix = st(cx).matrix;
     match (e.field, matrix) {
         (Field::Account, false) => {
-            let found = resolve(app, &v, false)?;
-            let at = app.selected.clone();
-            st_mut(app).account = found.map(|id| (id, at));
+            let found = resolve(cx, &v, false)?;
+            let at = cx.shared.selected.clone();
+            st_mut(cx).account = found.map(|id| (id, at));
         }
-        (Field::Account, true) => st_mut(app).ou = resolve(app, &v, true)?,
-        (Field::Principal, _) => st_mut(app).principal = (!v.is_empty()).then_some(v),
+        (Field::Account, true) => st_mut(cx).ou = resolve(cx, &v, true)?,
+        (Field::Principal, _) => st_mut(cx).principal = (!v.is_empty()).then_some(v),
         (Field::Action, false) => {
             if !v.is_empty() && !v.contains(':') {
                 return Err(format!("{v:?} is not service:Action"));
             }
-            st_mut(app).action = v;
+            st_mut(cx).action = v;
         }
         (Field::Action, true) => {
             let list: Vec<String> =
@@ -137,25 +137,25 @@ fn commit(app: &mut App) -> Result<(), String> {
             if let Some(bad) = list.iter().find(|a| !a.contains(':')) {
                 return Err(format!("{bad:?} is not service:Action"));
             }
-            let s = st_mut(app);
+            let s = st_mut(cx);
             s.actions = list;
             s.cursor.1 = s.cursor.1.min(s.actions.len().saturating_sub(1));
         }
-        (Field::Resource, _) => st_mut(app).resource = if v.is_empty() { "*".into() } else { v },
-        (Field::Context, _) => st_mut(app).context = v,
+        (Field::Resource, _) => st_mut(cx).resource = if v.is_empty() { "*".into() } else { v },
+        (Field::Context, _) => st_mut(cx).context = v,
     }
-    let s = st_mut(app);
+    let s = st_mut(cx);
     s.editing = None;
     s.scroll = 0;
     Ok(())
 }
 
 /// An account (or, for the matrix, a root/OU) by id or name; `None` for an empty text.
-fn resolve(app: &App, v: &str, node: bool) -> Result<Option<String>, String> {
+fn resolve(cx: &View<'_, State>, v: &str, node: bool) -> Result<Option<String>, String> {
     if v.is_empty() {
         return Ok(None);
     }
-    let Some(snap) = state::snapshot(app) else { return Err("no organization loaded".into()) };
+    let Some(snap) = state::snapshot(cx) else { return Err("no organization loaded".into()) };
     let lower = v.to_ascii_lowercase();
     let mut ids: Vec<(&str, &str)> = Vec::new();
     if node {
@@ -179,27 +179,26 @@ fn resolve(app: &App, v: &str, node: bool) -> Result<Option<String>, String> {
 }
 
 /// A key while a field is edited (all keys are taken).
-pub fn key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
-    app.dirty = true;
+pub fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
-        KeyCode::Esc => st_mut(app).editing = None,
+        KeyCode::Esc => st_mut(cx).editing = None,
         KeyCode::Enter => {
-            if let Err(msg) = commit(app) {
-                app.set_status(Status::Error(msg));
+            if let Err(msg) = commit(cx) {
+                cx.set_status(Status::Error(msg));
             }
         }
-        KeyCode::Tab if accept(app) => {}
+        KeyCode::Tab if accept(cx) => {}
         KeyCode::Tab => {
-            let field = st(app).editing.as_ref().map(|e| e.field);
-            match commit(app) {
-                Err(msg) => app.set_status(Status::Error(msg)),
-                Ok(()) => st_mut(app).focus = field.and_then(Field::next).map_or(Focus::Body, Focus::Field),
+            let field = st(cx).editing.as_ref().map(|e| e.field);
+            match commit(cx) {
+                Err(msg) => cx.set_status(Status::Error(msg)),
+                Ok(()) => st_mut(cx).focus = field.and_then(Field::next).map_or(Focus::Body, Focus::Field),
             }
         }
         KeyCode::Down | KeyCode::Up => {
-            let n = completions(app).len();
-            if let Some(e) = st_mut(app).editing.as_mut() {
+            let n = completions(cx).len();
+            if let Some(e) = st_mut(cx).editing.as_mut() {
                 e.choice = match k.code {
                     KeyCode::Down => (e.choice + 1).min(n.saturating_sub(1)),
                     _ => e.choice.saturating_sub(1),
@@ -207,19 +206,19 @@ pub fn key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Backspace => {
-            if let Some(e) = st_mut(app).editing.as_mut() {
+            if let Some(e) = st_mut(cx).editing.as_mut() {
                 e.buffer.pop();
                 e.choice = 0;
             }
         }
         KeyCode::Char('u') if ctrl => {
-            if let Some(e) = st_mut(app).editing.as_mut() {
+            if let Some(e) = st_mut(cx).editing.as_mut() {
                 e.buffer.clear();
                 e.choice = 0;
             }
         }
         KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            if let Some(e) = st_mut(app).editing.as_mut()
+            if let Some(e) = st_mut(cx).editing.as_mut()
                 && e.buffer.chars().count() < 2048
             {
                 e.buffer.push(c);
@@ -228,5 +227,4 @@ pub fn key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    Vec::new()
 }

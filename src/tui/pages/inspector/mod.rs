@@ -68,12 +68,12 @@ pub const ACTIONS: &[ActionSpec] = &[
 pub struct InspectorPage;
 
 impl PageView for InspectorPage {
-    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         draw::draw(f, app, area);
     }
 
-    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
-        let s = st_mut(app);
+    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
+        let s = st_mut(cx);
         s.editing = None;
         match name {
             "inspector-matrix" => {
@@ -86,7 +86,7 @@ impl PageView for InspectorPage {
                     Focus::Field(f) => f,
                     Focus::Body => Field::Action,
                 };
-                edit::begin(app, field);
+                edit::begin(cx, field);
             }
             "inspect" => {
                 s.matrix = false;
@@ -97,36 +97,34 @@ impl PageView for InspectorPage {
                         s.action = a.trim().to_string();
                         s.focus = Focus::Body;
                     }
-                    _ => edit::begin(app, Field::Action),
+                    _ => edit::begin(cx, Field::Action),
                 }
             }
             _ => {}
         }
-        app.dirty = true;
-        Vec::new()
     }
 
-    fn raw_key(&self, app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-        st(app).editing.as_ref()?;
-        Some(edit::key(app, key))
+    fn raw_key(&self, cx: &mut Cx<'_, State>, key: &KeyEvent) -> Option<Vec<Effect>> {
+        st(cx).editing.as_ref()?;
+        Some(edit::key(cx, key))
     }
 
-    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
-        nav::navigate(app, cmd)
+    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
+        nav::navigate(cx, cmd)
     }
 
-    fn on_load(&self, app: &mut App) {
-        let s = st(app);
+    fn on_load(&self, cx: &mut Cx<'_, State>) {
+        let s = st(cx);
         s.cache.clear();
         let (ou, account) = (s.ou.clone(), s.account.clone());
-        let snap = app.data.as_ref().map(|d| d.snapshot.clone());
+        let snap = cx.shared.data.as_ref().map(|d| d.snapshot.clone());
         let Some(snap) = snap else { return };
         // Forget choices the new organization no longer has.
         if ou.is_some_and(|o| !snap.organizational_units.iter().any(|x| x.id.as_str() == o)) {
-            st_mut(app).ou = None;
+            st_mut(cx).ou = None;
         }
         if account.is_some_and(|(a, _)| !snap.accounts.iter().any(|x| x.account.id.as_str() == a)) {
-            st_mut(app).account = None;
+            st_mut(cx).account = None;
         }
     }
 }

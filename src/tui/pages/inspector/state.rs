@@ -123,46 +123,46 @@ impl Default for State {
 }
 
 /// The page's state.
-pub fn st(app: &App) -> &State {
-    &app.pages.inspector
+pub fn st(cx: &View<'_, State>) -> &State {
+    &cx.st
 }
 
 /// The page's state, mutably.
-pub fn st_mut(app: &mut App) -> &mut State {
-    &mut app.pages.inspector
+pub fn st_mut(cx: &mut Cx<'_, State>) -> &mut State {
+    &mut cx.st
 }
 
 /// The loaded organization.
-pub fn snapshot(app: &App) -> Option<&Arc<OrgSnapshot>> {
-    app.data.as_ref().map(|d| &d.snapshot)
+pub fn snapshot(cx: &View<'_, State>) -> Option<&Arc<OrgSnapshot>> {
+    cx.shared.data.as_ref().map(|d| &d.snapshot)
 }
 
 /// The known IAM principals of the loaded source.
-pub fn principals(app: &App) -> Arc<Book> {
-    match &app.extras {
+pub fn principals(cx: &View<'_, State>) -> Arc<Book> {
+    match &cx.shared.extras {
         Some(extras) => book::for_extras(extras),
-        None => book::for_source(&app.source.label),
+        None => book::for_source(&cx.shared.source.label),
     }
 }
 
 /// The account the single decision is about.
-pub fn account(app: &App) -> Option<String> {
-    let s = st(app);
-    let tree_account = match app.selection() {
+pub fn account(cx: &View<'_, State>) -> Option<String> {
+    let s = st(cx);
+    let tree_account = match cx.shared.selection() {
         Some((NodeKind::Account, id, _)) => Some(id),
         _ => None,
     };
     if let Some((chosen, at)) = &s.account
-        && (tree_account.is_none() || *at == app.selected)
+        && (tree_account.is_none() || *at == cx.shared.selected)
     {
         return Some(chosen.clone());
     }
     if tree_account.is_some() {
         return tree_account;
     }
-    let snap = snapshot(app)?;
+    let snap = snapshot(cx)?;
     let mgmt = snap.organization.as_ref().map(|o| o.management_account_id.as_str().to_string());
-    let book = principals(app);
+    let book = principals(cx);
     let members =
         || snap.accounts.iter().map(|a| a.account.id.as_str()).filter(|a| Some(*a) != mgmt.as_deref());
     members()
@@ -173,8 +173,8 @@ pub fn account(app: &App) -> Option<String> {
 }
 
 /// The ARN partition of the organization.
-pub fn partition(app: &App) -> String {
-    snapshot(app)
+pub fn partition(cx: &View<'_, State>) -> String {
+    snapshot(cx)
         .and_then(|s| s.organization.as_ref())
         .map(|o| o.partition.clone())
         .filter(|p| !p.is_empty())
@@ -187,47 +187,47 @@ pub fn is_whole(p: &str) -> bool {
 }
 
 /// The principal's name part (`role/Admin`) chosen or defaulted for `account`.
-pub fn principal_part(app: &App, account: &str) -> String {
-    match &st(app).principal {
+pub fn principal_part(cx: &View<'_, State>, account: &str) -> String {
+    match &st(cx).principal {
         Some(p) if is_whole(p) => {
             p.splitn(6, ':').nth(5).filter(|r| !r.is_empty()).unwrap_or(DEFAULT_ROLE).to_string()
         }
         Some(p) => p.clone(),
         None => {
-            principals(app).in_account(account).next().map_or(DEFAULT_ROLE.to_string(), |p| p.part.clone())
+            principals(cx).in_account(account).next().map_or(DEFAULT_ROLE.to_string(), |p| p.part.clone())
         }
     }
 }
 
 /// The principal ARN for `account` (the chosen whole ARN as is, else the name part in it).
-pub fn principal_for(app: &App, account: &str) -> String {
-    match &st(app).principal {
+pub fn principal_for(cx: &View<'_, State>, account: &str) -> String {
+    match &st(cx).principal {
         Some(p) if is_whole(p) => p.clone(),
-        _ => format!("arn:{}:iam::{account}:{}", partition(app), principal_part(app, account)),
+        _ => format!("arn:{}:iam::{account}:{}", partition(cx), principal_part(cx, account)),
     }
 }
 
 /// What the inspector knows of a principal's policies (unknown ones allow everything).
-pub fn identity_of(app: &App, arn: &str) -> Arc<Identity> {
-    principals(app).identity(arn)
+pub fn identity_of(cx: &View<'_, State>, arn: &str) -> Arc<Identity> {
+    principals(cx).identity(arn)
 }
 
 /// The node whose accounts are the matrix rows.
-pub fn matrix_node(app: &App) -> Option<String> {
-    st(app).ou.clone().or_else(|| {
-        snapshot(app).and_then(|s| s.organization.as_ref()).map(|o| o.root_id.as_str().to_string())
+pub fn matrix_node(cx: &View<'_, State>) -> Option<String> {
+    st(cx).ou.clone().or_else(|| {
+        snapshot(cx).and_then(|s| s.organization.as_ref()).map(|o| o.root_id.as_str().to_string())
     })
 }
 
 /// The display name of a root, OU or account id.
-pub fn name_of(app: &App, id: &str) -> String {
-    let Some(d) = app.data.as_ref() else { return String::new() };
+pub fn name_of(cx: &View<'_, State>, id: &str) -> String {
+    let Some(d) = cx.shared.data.as_ref() else { return String::new() };
     d.tree.index_of(id).map(|i| d.tree.nodes[i].name.clone()).unwrap_or_default()
 }
 
 /// The name of a policy by id (ids of unknown policies as they are).
-pub fn policy_name(app: &App, id: &str) -> String {
-    snapshot(app)
+pub fn policy_name(cx: &View<'_, State>, id: &str) -> String {
+    snapshot(cx)
         .and_then(|s| s.policies.iter().find(|p| p.summary.id.as_str() == id))
         .map(|p| crate::model::text::sanitize(&p.summary.name))
         .unwrap_or_default()

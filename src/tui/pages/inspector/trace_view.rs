@@ -20,7 +20,7 @@ fn layer_name(l: Layer) -> &'static str {
     }
 }
 
-fn level_label(app: &App, id: &str) -> String {
+fn level_label(cx: &View<'_, State>, id: &str) -> String {
     let kind = if id.starts_with("r-") {
         "root"
     } else if id.starts_with("ou-") {
@@ -28,7 +28,7 @@ fn level_label(app: &App, id: &str) -> String {
     } else {
         "account"
     };
-    let name = state::name_of(app, id);
+    let name = state::name_of(cx, id);
     if name.is_empty() { format!("{kind} {id}") } else { format!("{kind} {id} {name}") }
 }
 
@@ -39,38 +39,38 @@ fn statement(m: &Matched) -> String {
     }
 }
 
-fn policy_label(app: &App, id: &str) -> String {
-    let name = state::policy_name(app, id);
+fn policy_label(cx: &View<'_, State>, id: &str) -> String {
+    let name = state::policy_name(cx, id);
     let id = crate::model::text::sanitize(id);
     if name.is_empty() { id } else { format!("{id} {name}") }
 }
 
-fn decision_style(app: &App, d: Decision) -> ratatui::style::Style {
+fn decision_style(cx: &View<'_, State>, d: Decision) -> ratatui::style::Style {
     match d {
-        Decision::Allowed => app.theme.ok(),
-        _ => app.theme.danger(),
+        Decision::Allowed => cx.shared.theme.ok(),
+        _ => cx.shared.theme.danger(),
     }
 }
 
 /// The headline: decision in words (and the what-if decision when drafts apply).
-pub fn headline(app: &App, s: &Single) -> Line<'static> {
+pub fn headline(cx: &View<'_, State>, s: &Single) -> Line<'static> {
     let mut spans = vec![
         Span::raw("Decision: "),
-        Span::styled(words(s.eval.decision), decision_style(app, s.eval.decision)),
+        Span::styled(words(s.eval.decision), decision_style(cx, s.eval.decision)),
     ];
     if let Some(w) = &s.what_if {
         let changes = if w.decision == s.eval.decision { "unchanged" } else { "CHANGES" };
         spans.push(Span::raw("   what-if: "));
-        spans.push(Span::styled(words(w.decision), decision_style(app, w.decision)));
+        spans.push(Span::styled(words(w.decision), decision_style(cx, w.decision)));
         spans.push(Span::raw(format!(" ({changes})")));
     }
     Line::from(spans)
 }
 
 /// Every line of the trace of `s` (the what-if evaluation's when drafts apply).
-pub fn lines(app: &App, s: &Single) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let mut out = vec![headline(app, s)];
+pub fn lines(cx: &View<'_, State>, s: &Single) -> Vec<Line<'static>> {
+    let t = &cx.shared.theme;
+    let mut out = vec![headline(cx, s)];
     let e: &Evaluation = s.what_if.as_ref().unwrap_or(&s.eval);
     if s.what_if.is_some() {
         out.push(Line::styled("Trace with the drafts in place of the stored policies:", t.dim()));
@@ -82,10 +82,10 @@ pub fn lines(app: &App, s: &Single) -> Vec<Line<'static>> {
         by.push(layer_name(l).to_string());
     }
     if let Some(level) = &d.level {
-        by.push(format!("at {}", level_label(app, level)));
+        by.push(format!("at {}", level_label(cx, level)));
     }
     if let Some(p) = &d.policy {
-        by.push(format!("policy {}", policy_label(app, p)));
+        by.push(format!("policy {}", policy_label(cx, p)));
     }
     match (&d.sid, d.statement_index) {
         (Some(sid), Some(i)) => by.push(format!("statement {:?} (#{i})", crate::model::text::sanitize(sid))),
@@ -110,13 +110,13 @@ pub fn lines(app: &App, s: &Single) -> Vec<Line<'static>> {
     }
     out.push(Line::styled("Layers:", t.title()));
     for layer in &e.trace.layers {
-        layer_lines(app, layer, &mut out);
+        layer_lines(cx, layer, &mut out);
     }
     out
 }
 
-fn layer_lines(app: &App, l: &LayerTrace, out: &mut Vec<Line<'static>>) {
-    let t = &app.theme;
+fn layer_lines(cx: &View<'_, State>, l: &LayerTrace, out: &mut Vec<Line<'static>>) {
+    let t = &cx.shared.theme;
     let name = layer_name(l.layer);
     if !l.applies {
         let why = l.note.unwrap_or("no policy of this kind given");
@@ -130,7 +130,7 @@ fn layer_lines(app: &App, l: &LayerTrace, out: &mut Vec<Line<'static>>) {
     if multi {
         out.push(Line::from(format!(" {name}")));
         for lv in &l.levels {
-            level_lines(app, lv, out);
+            level_lines(cx, lv, out);
         }
         return;
     }
@@ -147,21 +147,21 @@ fn layer_lines(app: &App, l: &LayerTrace, out: &mut Vec<Line<'static>>) {
         out.push(Line::from(format!(
             "{head}{:<5} {} {}",
             m.effect.as_str(),
-            policy_label(app, &m.policy),
+            policy_label(cx, &m.policy),
             statement(m)
         )));
     }
 }
 
-fn level_lines(app: &App, lv: &LevelTrace, out: &mut Vec<Line<'static>>) {
-    let t = &app.theme;
-    let label = lv.level.as_deref().map(|l| level_label(app, l)).unwrap_or_default();
+fn level_lines(cx: &View<'_, State>, lv: &LevelTrace, out: &mut Vec<Line<'static>>) {
+    let t = &cx.shared.theme;
+    let label = lv.level.as_deref().map(|l| level_label(cx, l)).unwrap_or_default();
     out.push(Line::from(format!("   {label}")));
     for m in &lv.matched {
         out.push(Line::from(format!(
             "     {:<5} {} {}",
             m.effect.as_str(),
-            policy_label(app, &m.policy),
+            policy_label(cx, &m.policy),
             statement(m)
         )));
     }

@@ -5,61 +5,17 @@
 
 mod view;
 
-use super::{ActionSpec, PageView};
+use crate::tui::cx::{Cx, Shared, Status, View};
+use crate::tui::page::{Command, Nav, Page, PageModule};
 use crate::backend::request::{ApiRequest, ApiResponse};
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::{App, Page, Status};
-use crate::tui::command::Command;
 use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
-use crate::tui::msg::{Call, Effect, OpId};
-use crate::tui::update::submit;
+use crate::tui::msg::{Call, OpId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-/// The page's actions.
-pub const ACTIONS: &[ActionSpec] = &[
-    ActionSpec {
-        name: "invite-account",
-        page: Page::Invitations,
-        keys: &["i"],
-        args: "[ACCOUNT_ID|EMAIL]",
-        desc: "invite an account to the organization (by id or email, with notes)",
-        footer: Some("invite"),
-    },
-    ActionSpec {
-        name: "cancel-handshake",
-        page: Page::Invitations,
-        keys: &["x"],
-        args: "[HANDSHAKE_ID]",
-        desc: "cancel the selected open invitation",
-        footer: Some("cancel"),
-    },
-    ActionSpec {
-        name: "accept-handshake",
-        page: Page::Invitations,
-        keys: &["a"],
-        args: "[HANDSHAKE_ID]",
-        desc: "accept the selected handshake as the account you act as",
-        footer: Some("accept"),
-    },
-    ActionSpec {
-        name: "decline-handshake",
-        page: Page::Invitations,
-        keys: &["d"],
-        args: "[HANDSHAKE_ID]",
-        desc: "decline the selected handshake as the account you act as",
-        footer: Some("decline"),
-    },
-    ActionSpec {
-        name: "act-as",
-        page: Page::Invitations,
-        keys: &["A"],
-        args: "<ACCOUNT_ID|management>",
-        desc: "make later calls as another account (the memory backend can act as any account)",
-        footer: Some("act as"),
-    },
-];
+const P: Page = Page::Invitations;
 
 /// The page's state.
 #[derive(Debug, Default)]
@@ -81,10 +37,10 @@ pub struct Row<'a> {
 }
 
 /// The rows: the organization's handshakes, then received ones it does not list.
-pub fn rows(app: &App) -> Vec<Row<'_>> {
-    let st = &app.pages.invitations;
+pub fn rows(cx: &View<'_, State>) -> Vec<Row<'_>> {
+    let st = &cx.st;
     let mut out: Vec<Row<'_>> = Vec::new();
-    if let Some(d) = app.data.as_ref() {
+    if let Some(d) = cx.shared.data.as_ref() {
         for h in &d.snapshot.handshakes {
             let received = st.received.iter().any(|r| r.id == h.id);
             out.push(Row { handshake: h, sent: true, received });
@@ -121,12 +77,12 @@ pub fn notes(h: &Handshake) -> Option<String> {
     find(&h.resources).map(sanitize)
 }
 
-fn selected_handshake(app: &App, arg: Option<&str>) -> Option<Handshake> {
-    let rows = rows(app);
+fn selected_handshake(cx: &View<'_, State>, arg: Option<&str>) -> Option<Handshake> {
+    let rows = rows(cx);
     match arg {
         Some(id) => rows.iter().find(|r| r.handshake.id.as_str() == id).map(|r| r.handshake.clone()),
         None => rows
-            .get(app.pages.invitations.selected.min(rows.len().saturating_sub(1)))
+            .get(cx.st.selected.min(rows.len().saturating_sub(1)))
             .map(|r| r.handshake.clone()),
     }
 }
@@ -159,19 +115,19 @@ fn act_as_call(who: &str) -> Result<(Call, String), String> {
     Ok((Call::ActAs { account: Some(who.to_string()) }, format!("Switching to account {who}")))
 }
 
-fn start_act_as(app: &mut App, call: Call, label: String) -> Vec<Effect> {
-    let effects = submit(app, call.clone(), label);
+fn start_act_as(cx: &mut Cx<'_, State>, call: Call, label: String) {
+    let effects = cx.submit(call.clone(), label);
     if let (Some(Effect::Call { op, .. }), Call::ActAs { account }) = (effects.first(), call) {
-        app.pages.invitations.act_as_op = Some((*op, account));
+        cx.st.act_as_op = Some((*op, account));
     }
     effects
 }
 
-fn invite(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn invite(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    app.modal = Some(Modal::Form(Form::new(
+    cx.open_some(Modal::Form(Form::new(
         FormKind::Custom {
             builder: FormBuilder { name: "invite-account", build: build_invite },
             context: Vec::new(),
@@ -186,77 +142,74 @@ fn invite(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             Field { label: "Notes", value: String::new(), hint: "optional; the invited account sees them" },
         ],
     )));
-    Vec::new()
 }
 
-fn act_as(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+fn act_as(cx: &mut Cx<'_, State>, arg: Option<String>) {
     if let Some(who) = arg {
         return match act_as_call(&who) {
-            Ok((call, label)) => start_act_as(app, call, label),
+            Ok((call, label)) => start_act_as(cx, call, label),
             Err(e) => {
-                app.set_status(Status::Error(e));
-                Vec::new()
+                cx.set_status(Status::Error(e));
             }
         };
     }
     // Offer the selected invitation's account, the usual next step after inviting it.
-    let guess = selected_handshake(app, None)
+    let guess = selected_handshake(cx, None)
         .and_then(|h| party(&h, HandshakePartyType::Account).map(str::to_string))
-        .filter(|a| app.acting_as.as_deref() != Some(a.as_str()))
-        .unwrap_or_else(|| if app.acting_as.is_some() { "management".into() } else { String::new() });
+        .filter(|a| cx.shared.acting_as.as_deref() != Some(a.as_str()))
+        .unwrap_or_else(|| if cx.shared.acting_as.is_some() { "management".into() } else { String::new() });
     // The palette, ready to run: Enter switches, and the op is followed to its answer.
-    app.modal = Some(Modal::Palette { input: format!("act-as {guess}"), error: None });
-    Vec::new()
+    cx.open_some(Modal::Palette { input: format!("act-as {guess}"), error: None });
 }
 
-fn respond(app: &mut App, arg: Option<String>, accept: bool) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn respond(cx: &mut Cx<'_, State>, arg: Option<String>, accept: bool) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some(h) = selected_handshake(app, arg.as_deref()) else {
-        app.set_status(Status::Info("No handshake selected.".into()));
-        return Vec::new();
+    let Some(h) = selected_handshake(cx, arg.as_deref()) else {
+        cx.set_status(Status::Info("No handshake selected.".into()));
+        return;
     };
     if h.state.is_terminal() {
-        app.set_status(Status::Info(format!("Handshake {} is already {}.", h.id, h.state)));
-        return Vec::new();
+        cx.set_status(Status::Info(format!("Handshake {} is already {}.", h.id, h.state)));
+        return;
     }
-    let who = app.acting_as.clone().unwrap_or_else(|| "the management account".into());
+    let who = cx.shared.acting_as.clone().unwrap_or_else(|| "the management account".into());
     let id = h.id.to_string();
     if accept {
         let request = ApiRequest::AcceptHandshake(AcceptHandshakeRequest { handshake_id: id.clone() });
         let done = format!("Accepted handshake {id} ({}) as {who}.", h.action);
-        return submit(app, Call::Api { request, done, reveal: None }, format!("Accepting {id}"));
+        cx.submit(Call::Api { request, done, reveal: None }, format!("Accepting {id}"));
+        return;
     }
     let org = party(&h, HandshakePartyType::Organization).unwrap_or("").to_string();
     let request = ApiRequest::DeclineHandshake(DeclineHandshakeRequest { handshake_id: id.clone() });
     let done = format!("Declined handshake {id} ({}) as {who}.", h.action);
-    app.modal = Some(Modal::Confirm(Confirm::new(Call::Api { request, done, reveal: None }, format!("Decline handshake {id}"), vec![
+    cx.open_some(Modal::Confirm(Confirm::new(Call::Api { request, done, reveal: None }, format!("Decline handshake {id}"), vec![
             format!("Decline the {} handshake from organization {org} as {who}?", h.action),
             "It becomes DECLINED and can no longer be accepted; the organization would have to send a new one.".into(),
         ], org)));
-    Vec::new()
 }
 
-fn cancel(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn cancel(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some(h) = selected_handshake(app, arg.as_deref()) else {
-        app.set_status(Status::Info("No handshake selected.".into()));
-        return Vec::new();
+    let Some(h) = selected_handshake(cx, arg.as_deref()) else {
+        cx.set_status(Status::Info("No handshake selected.".into()));
+        return;
     };
     if h.state.is_terminal() {
-        app.set_status(Status::Info(format!(
+        cx.set_status(Status::Info(format!(
             "Handshake {} is {}; only open handshakes can be cancelled.",
             h.id, h.state
         )));
-        return Vec::new();
+        return;
     }
     let id = h.id.to_string();
     let to = counterpart(&h);
     let request = ApiRequest::CancelHandshake(CancelHandshakeRequest { handshake_id: id.clone() });
-    app.modal = Some(Modal::Confirm(Confirm::new(
+    cx.open_some(Modal::Confirm(Confirm::new(
         Call::Api { request, done: format!("Cancelled handshake {id} to {to}."), reveal: None },
         format!("Cancel handshake {id}"),
         vec![
@@ -265,47 +218,43 @@ fn cancel(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         ],
         to,
     )));
-    Vec::new()
 }
 
 /// The Invitations page.
 pub struct InvitationsPage;
 
-impl PageView for InvitationsPage {
-    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
-        view::draw(f, app, area);
+impl PageModule for InvitationsPage {
+    type State = State;
+    const PAGE: Page = P;
+    const COMMANDS: &'static [Command<State>] = &[
+        Command::on(P, "invite-account", &["i"], "[ACCOUNT_ID|EMAIL]", "invite an account to the organization (by id or email, with notes)", Some("invite"), invite),
+        Command::on(P, "cancel-handshake", &["x"], "[HANDSHAKE_ID]", "cancel the selected open invitation", Some("cancel"), cancel),
+        Command::on(P, "accept-handshake", &["a"], "[HANDSHAKE_ID]", "accept the selected handshake as the account you act as", Some("accept"), |cx, arg| respond(cx, arg, true)),
+        Command::on(P, "decline-handshake", &["d"], "[HANDSHAKE_ID]", "decline the selected handshake as the account you act as", Some("decline"), |cx, arg| respond(cx, arg, false)),
+        Command::on(P, "act-as", &["A"], "<ACCOUNT_ID|management>", "make later calls as another account (the memory backend can act as any account)", Some("act as"), act_as),
+    ];
+
+    fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
+        view::draw(f, &View { st, shared }, area);
     }
 
-    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
-        match name {
-            "invite-account" => invite(app, arg),
-            "cancel-handshake" => cancel(app, arg),
-            "accept-handshake" => respond(app, arg, true),
-            "decline-handshake" => respond(app, arg, false),
-            "act-as" => act_as(app, arg),
-            _ => Vec::new(),
-        }
-    }
-
-    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
-        let n = rows(app).len();
-        let st = &mut app.pages.invitations;
+    fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
+        let n = rows(&cx.view()).len();
+        let st = &mut *cx.st;
         let last = n.saturating_sub(1);
-        st.selected = match cmd {
-            Command::Up => st.selected.saturating_sub(1),
-            Command::Down => (st.selected + 1).min(last),
-            Command::Top => 0,
-            Command::Bottom => last,
-            Command::PageUp => st.selected.saturating_sub(10),
-            Command::PageDown => (st.selected + 10).min(last),
-            _ => return None,
+        st.selected = match nav {
+            Nav::Up => st.selected.saturating_sub(1),
+            Nav::Down => (st.selected + 1).min(last),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::PageUp => st.selected.saturating_sub(10),
+            Nav::PageDown => (st.selected + 10).min(last),
+            _ => st.selected,
         };
-        app.dirty = true;
-        Some(Vec::new())
     }
 
-    fn on_response(&self, app: &mut App, op: OpId, response: &ApiResponse) {
-        let st = &mut app.pages.invitations;
+    fn on_response(cx: &mut Cx<'_, State>, op: OpId, response: &ApiResponse) {
+        let st = &mut *cx.st;
         match response {
             ApiResponse::ListHandshakesForAccount(r) => {
                 if let Some((pending, account)) = st.act_as_op.take() {
@@ -314,7 +263,7 @@ impl PageView for InvitationsPage {
                         return;
                     }
                     st.received = r.handshakes.clone();
-                    app.acting_as = account;
+                    cx.out.acting_as = Some(account);
                 }
             }
             ApiResponse::AcceptHandshake(AcceptHandshakeResponse { handshake })
@@ -328,9 +277,9 @@ impl PageView for InvitationsPage {
         }
     }
 
-    fn on_load(&self, app: &mut App) {
-        let n = rows(app).len();
-        let st = &mut app.pages.invitations;
+    fn on_load(cx: &mut Cx<'_, State>) {
+        let n = rows(&cx.view()).len();
+        let st = &mut *cx.st;
         st.selected = st.selected.min(n.saturating_sub(1));
     }
 }

@@ -24,10 +24,10 @@ fn direction(r: &HRow<'_>) -> &'static str {
 }
 
 /// Draws the page.
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let rows = rows(app);
-    let who = match &app.acting_as {
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let rows = rows(cx);
+    let who = match &cx.shared.acting_as {
         Some(a) => format!("acting as {a}"),
         None => "as the management account".into(),
     };
@@ -38,8 +38,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(table_h), Constraint::Min(4)])
         .split(area);
-    if app.data.is_none() {
-        let msg = format!("{} Loading the organization…", t.spinner(app.tick));
+    if cx.shared.data.is_none() {
+        let msg = format!("{} Loading the organization…", t.spinner(cx.shared.tick));
         f.render_widget(Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(title)), area);
         return;
     }
@@ -109,7 +109,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .block(Block::default().borders(Borders::ALL).border_style(t.focus()).title(title))
         .row_highlight_style(t.selected())
         .highlight_symbol("> ");
-    let selected = app.pages.invitations.selected.min(rows.len().saturating_sub(1));
+    let selected = cx.st.selected.min(rows.len().saturating_sub(1));
     let mut state = TableState::default().with_selected((!empty).then_some(selected));
     f.render_stateful_widget(table, parts[0], &mut state);
     if empty {
@@ -117,7 +117,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             Rect { y: parts[0].y + 2, height: 1, x: parts[0].x + 2, width: parts[0].width.saturating_sub(4) };
         f.render_widget(Paragraph::new("No handshakes. Press i to invite an account."), inner);
     }
-    let lines = rows.get(selected).map(|r| details(app, r)).unwrap_or_default();
+    let lines = rows.get(selected).map(|r| details(cx, r)).unwrap_or_default();
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -126,8 +126,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn details(app: &App, r: &HRow<'_>) -> Vec<Line<'static>> {
-    let t = &app.theme;
+fn details(cx: &View<'_, State>, r: &HRow<'_>) -> Vec<Line<'static>> {
+    let t = &cx.shared.theme;
     let h = r.handshake;
     let field = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<11}"), t.dim()), Span::raw(value)])

@@ -1,5 +1,5 @@
 //! The Policies page's actions and navigation: tabs, the list cursor (which keeps
-//! `app.policy_selected`), enabling and disabling a type, attach, detach and delete.
+//! `cx.shared.policy_selected`), enabling and disabling a type, attach, detach and delete.
 
 use super::data::{self, Target};
 use super::{Pane, blast, picker};
@@ -14,32 +14,31 @@ use crate::tui::msg::{Call, Effect};
 use crate::tui::tree::NodeKind;
 use crate::tui::update::submit;
 
-/// Keeps the cursors in range and `app.policy_selected` on the policy under the cursor.
-pub(super) fn sync(app: &mut App) {
-    let ids: Vec<String> = data::current_list(app).iter().map(|p| p.summary.id.to_string()).collect();
-    let st = &mut app.pages.policies;
+/// Keeps the cursors in range and `cx.shared.policy_selected` on the policy under the cursor.
+pub(super) fn sync(cx: &mut Cx<'_, State>) {
+    let ids: Vec<String> = data::current_list(cx).iter().map(|p| p.summary.id.to_string()).collect();
+    let st = &mut cx.st;
     st.cursor = st.cursor.min(ids.len().saturating_sub(1));
-    app.policy_selected = ids.get(st.cursor).cloned();
-    let targets = match (app.data.as_ref(), app.policy_selected.as_deref()) {
+    cx.shared.policy_selected = ids.get(st.cursor).cloned();
+    let targets = match (cx.shared.data.as_ref(), cx.shared.policy_selected.as_deref()) {
         (Some(d), Some(p)) => d.snapshot.attachments.iter().filter(|a| a.policy_id.as_str() == p).count(),
         _ => 0,
     };
-    let st = &mut app.pages.policies;
+    let st = &mut cx.st;
     st.target_cursor = st.target_cursor.min(targets.saturating_sub(1));
-    app.dirty = true;
 }
 
 /// A fresh organization: the selected policy stays selected (switching to its tab, so a
 /// policy the editor just created shows up); otherwise the cursor is clamped.
-pub(super) fn on_load(app: &mut App) {
-    if let (Some(d), Some(id)) = (app.data.as_ref(), app.policy_selected.clone())
+pub(super) fn on_load(cx: &mut Cx<'_, State>) {
+    if let (Some(d), Some(id)) = (cx.shared.data.as_ref(), cx.shared.policy_selected.clone())
         && let Some(p) = data::policy(&d.snapshot, &id)
     {
         let ty = p.summary.r#type;
         let list = data::policies_of(&d.snapshot, ty);
         let row = list.iter().position(|q| q.summary.id.as_str() == id);
         if let (Some(tab), Some(row)) = (data::types().iter().position(|t| *t == ty), row) {
-            let st = &mut app.pages.policies;
+            let st = &mut cx.st;
             if st.tab != tab || st.cursor != row {
                 st.content_scroll = 0;
                 st.target_cursor = 0;
@@ -48,33 +47,33 @@ pub(super) fn on_load(app: &mut App) {
             st.cursor = row;
         }
     }
-    sync(app);
+    sync(cx);
 }
 
-fn select(app: &mut App, row: usize) {
-    let st = &mut app.pages.policies;
+fn select(cx: &mut Cx<'_, State>, row: usize) {
+    let st = &mut cx.st;
     if st.cursor != row {
         st.content_scroll = 0;
         st.target_cursor = 0;
     }
     st.cursor = row;
-    sync(app);
+    sync(cx);
 }
 
 /// Moves `delta` tabs (wrapping).
-pub(super) fn switch_tab(app: &mut App, delta: isize) {
-    if app.pages.policies.effective.is_some() {
-        super::effective::switch_type(app, delta);
+pub(super) fn switch_tab(cx: &mut Cx<'_, State>, delta: isize) {
+    if cx.st.effective.is_some() {
+        super::effective::switch_type(cx, delta);
         return;
     }
     let n = data::types().len() as isize;
-    let st = &mut app.pages.policies;
+    let st = &mut cx.st;
     st.tab = ((st.tab as isize + delta).rem_euclid(n)) as usize;
     st.cursor = 0;
     st.content_scroll = 0;
     st.target_cursor = 0;
     st.focus = Pane::List;
-    sync(app);
+    sync(cx);
 }
 
 /// Parses a policy type as typed: `SCP`, `tag`, `TAG_POLICY`, `backup`, `ai opt-out`….
@@ -93,18 +92,18 @@ pub(super) fn parse_type(s: &str) -> Option<PolicyType> {
 }
 
 /// Shows the tab of a type named by the user.
-pub(super) fn goto_type(app: &mut App, name: &str) {
+pub(super) fn goto_type(cx: &mut Cx<'_, State>, name: &str) {
     let ty = parse_type(name);
-    if let (Some(ty), true) = (ty, app.pages.policies.effective.is_some()) {
-        super::effective::set_type(app, ty);
+    if let (Some(ty), true) = (ty, cx.st.effective.is_some()) {
+        super::effective::set_type(cx, ty);
         return;
     }
     match ty.and_then(|t| data::types().iter().position(|x| *x == t)) {
         Some(tab) => {
-            let here = app.pages.policies.tab as isize;
-            switch_tab(app, tab as isize - here);
+            let here = cx.st.tab as isize;
+            switch_tab(cx, tab as isize - here);
         }
-        None => app.set_status(Status::Error(format!(
+        None => cx.set_status(Status::Error(format!(
             "No policy type {:?}; try SCP, RCP, tag, backup, ai, chat, declarative, securityhub.",
             sanitize(name)
         ))),
@@ -112,15 +111,15 @@ pub(super) fn goto_type(app: &mut App, name: &str) {
 }
 
 /// `EnablePolicyType` for the tab's type.
-pub(super) fn enable_type(app: &mut App) -> Vec<Effect> {
-    let ty = app.pages.policies.ty();
-    let Some(root) = app.data.as_ref().and_then(|d| data::root_id(&d.snapshot)) else { return Vec::new() };
-    if !app.check_writable() {
-        return Vec::new();
+pub(super) fn enable_type(cx: &mut Cx<'_, State>) {
+    let ty = cx.st.ty();
+    let Some(root) = cx.shared.data.as_ref().and_then(|d| data::root_id(&d.snapshot)) else { return };
+    if !cx.check_writable() {
+        return;
     }
-    if app.data.as_ref().is_some_and(|d| data::enabled(&d.snapshot, ty)) {
-        app.set_status(Status::Info(format!("{ty} is already enabled in {root}.")));
-        return Vec::new();
+    if cx.shared.data.as_ref().is_some_and(|d| data::enabled(&d.snapshot, ty)) {
+        cx.set_status(Status::Info(format!("{ty} is already enabled in {root}.")));
+        return;
     }
     let call = Call::Api {
         request: ApiRequest::EnablePolicyType(EnablePolicyTypeRequest {
@@ -130,20 +129,20 @@ pub(super) fn enable_type(app: &mut App) -> Vec<Effect> {
         done: format!("Enabled {ty} in {root}."),
         reveal: None,
     };
-    submit(app, call, format!("Enabling {ty}"))
+    cx.submit(call, format!("Enabling {ty}"))
 }
 
 /// `DisablePolicyType` for the tab's type, after a typed confirmation.
-pub(super) fn disable_type(app: &mut App) {
-    let ty = app.pages.policies.ty();
-    let Some(d) = app.data.as_ref() else { return };
+pub(super) fn disable_type(cx: &mut Cx<'_, State>) {
+    let ty = cx.st.ty();
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let Some(root) = data::root_id(&d.snapshot) else { return };
     if !data::enabled(&d.snapshot, ty) {
-        app.set_status(Status::Info(format!("{ty} is not enabled in {root}.")));
+        cx.set_status(Status::Info(format!("{ty} is not enabled in {root}.")));
         return;
     }
     let (attachments, policies) = data::attachments_of_type(&d.snapshot, ty);
-    if !app.check_writable() {
+    if !cx.check_writable() {
         return;
     }
     let mut lines = vec![
@@ -171,45 +170,43 @@ pub(super) fn disable_type(app: &mut App) {
     );
 }
 
-fn confirm(app: &mut App, call: Call, title: String, lines: Vec<String>, expect: String) {
-    app.modal = Some(Modal::Confirm(Confirm::new(call, title, lines, expect)));
+fn confirm(cx: &mut Cx<'_, State>, call: Call, title: String, lines: Vec<String>, expect: String) {
+    cx.open_some(Modal::Confirm(Confirm::new(call, title, lines, expect)));
 }
 
-fn selected_policy(app: &mut App) -> Option<(String, String, PolicyType)> {
-    match data::current(app) {
+fn selected_policy(cx: &mut Cx<'_, State>) -> Option<(String, String, PolicyType)> {
+    match data::current(cx) {
         Some(p) => Some((p.summary.id.to_string(), sanitize(&p.summary.name), p.summary.r#type)),
         None => {
-            app.set_status(Status::Error("Select a policy first.".into()));
+            cx.set_status(Status::Error("Select a policy first.".into()));
             None
         }
     }
 }
 
 /// Attaches the selected policy: to `arg` directly, or to a target picked from the tree.
-pub(super) fn attach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+pub(super) fn attach(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some((id, name, _)) = selected_policy(app) else { return Vec::new() };
+    let Some((id, name, _)) = selected_policy(cx) else { return };
     match arg {
-        Some(q) => match app.data.as_ref().and_then(|d| data::resolve(&d.tree, &q)) {
-            Some(target) => attach_to(app, &id, &target),
+        Some(q) => match cx.shared.data.as_ref().and_then(|d| data::resolve(&d.tree, &q)) {
+            Some(target) => attach_to(cx, &id, &target),
             None => {
-                app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(&q))));
-                Vec::new()
+                cx.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(&q))));
             }
         },
         None => {
-            picker::open(app, picker::Purpose::Attach { policy_id: id, policy_name: name });
-            Vec::new()
+            picker::open(cx, picker::Purpose::Attach { policy_id: id, policy_name: name });
         }
     }
 }
 
 /// Attaches `policy_id` to `target`: SCPs and RCPs after a confirmation with the blast radius.
-pub(super) fn attach_to(app: &mut App, policy_id: &str, target: &str) -> Vec<Effect> {
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
-    let Some(p) = data::policy(&d.snapshot, policy_id) else { return Vec::new() };
+pub(super) fn attach_to(cx: &mut Cx<'_, State>, policy_id: &str, target: &str) {
+    let Some(d) = cx.shared.data.as_ref() else { return };
+    let Some(p) = data::policy(&d.snapshot, policy_id) else { return };
     let t = data::describe(&d.tree, target);
     let (name, ty) = (sanitize(&p.summary.name), p.summary.r#type);
     let call = Call::Api {
@@ -221,7 +218,7 @@ pub(super) fn attach_to(app: &mut App, policy_id: &str, target: &str) -> Vec<Eff
         reveal: None,
     };
     if !ty.is_authorization() {
-        return submit(app, call, format!("Attaching {name} to {}", t.name));
+        return cx.submit(call, format!("Attaching {name} to {}", t.name));
     }
     let mut lines = vec![format!(
         "Attaches the {} {name} ({policy_id}) to {} {} ({}).",
@@ -233,42 +230,41 @@ pub(super) fn attach_to(app: &mut App, policy_id: &str, target: &str) -> Vec<Eff
     lines.extend(blast::summary(
         &d.snapshot,
         PolicyChange::Attach { policy_id: policy_id.to_string(), target_id: t.id.clone() },
-        &app.watch,
+        &cx.shared.watch,
     ));
-    confirm(app, call, format!("Attach {name}"), lines, "yes".into());
-    Vec::new()
+    confirm(cx, call, format!("Attach {name}"), lines, "yes".into());
 }
 
 /// Detaches the selected policy from the selected target (or from `arg`).
-pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+pub(super) fn detach(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some((policy_id, name, ty)) = selected_policy(app) else { return Vec::new() };
+    let Some((policy_id, name, ty)) = selected_policy(cx) else { return };
     let target = match arg {
-        Some(q) => match app.data.as_ref().and_then(|d| data::resolve(&d.tree, &q)) {
+        Some(q) => match cx.shared.data.as_ref().and_then(|d| data::resolve(&d.tree, &q)) {
             Some(t) => t,
             None => {
-                app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(&q))));
-                return Vec::new();
+                cx.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(&q))));
+                return;
             }
         },
-        None if app.pages.policies.focus == Pane::Targets => match data::current_target(app) {
+        None if cx.st.focus == Pane::Targets => match data::current_target(cx) {
             Some(t) => t.id,
             None => {
-                app.set_status(Status::Error(format!("{name} is not attached to anything.")));
-                return Vec::new();
+                cx.set_status(Status::Error(format!("{name} is not attached to anything.")));
+                return;
             }
         },
         None => {
-            app.pages.policies.focus = Pane::Targets;
-            app.set_status(Status::Info(
+            cx.st.focus = Pane::Targets;
+            cx.set_status(Status::Info(
                 "Select the target to detach from (up/down), then press d again.".into(),
             ));
-            return Vec::new();
+            return;
         }
     };
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let t: Target = data::describe(&d.tree, &target);
     if !d
         .snapshot
@@ -276,8 +272,8 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         .iter()
         .any(|a| a.policy_id.as_str() == policy_id && a.target_id.as_str() == t.id)
     {
-        app.set_status(Status::Error(format!("{name} is not attached to {} ({}).", t.name, t.id)));
-        return Vec::new();
+        cx.set_status(Status::Error(format!("{name} is not attached to {} ({}).", t.name, t.id)));
+        return;
     }
     let call = Call::Api {
         request: ApiRequest::DetachPolicy(DetachPolicyRequest {
@@ -340,21 +336,20 @@ pub(super) fn detach(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         lines.extend(blast::summary(
             &d.snapshot,
             PolicyChange::Detach { policy_id: policy_id.clone(), target_id: t.id.clone() },
-            &app.watch,
+            &cx.shared.watch,
         ));
     }
     let title = format!("Detach {name}");
-    confirm(app, call, title, lines, expect);
-    Vec::new()
+    confirm(cx, call, title, lines, expect);
 }
 
 /// `DeletePolicy` for the selected policy, after typing its name.
-pub(super) fn delete(app: &mut App) {
-    if !app.check_writable() {
+pub(super) fn delete(cx: &mut Cx<'_, State>) {
+    if !cx.check_writable() {
         return;
     }
-    let Some((id, name, ty)) = selected_policy(app) else { return };
-    let targets = app.data.as_ref().map_or(0, |d| data::targets_of(&d.snapshot, &d.tree, &id).len());
+    let Some((id, name, ty)) = selected_policy(cx) else { return };
+    let targets = cx.shared.data.as_ref().map_or(0, |d| data::targets_of(&d.snapshot, &d.tree, &id).len());
     let mut lines = vec![format!("Deletes the {} {name} ({id}). This cannot be undone.", ty.short_name())];
     if targets > 0 {
         lines.push(format!("It is attached to {targets} target(s): AWS refuses (PolicyInUseException)"));
@@ -374,51 +369,51 @@ pub(super) fn delete(app: &mut App) {
 }
 
 /// Navigation on the page (no overlay open).
-pub(super) fn navigate(app: &mut App, cmd: &Command) -> Vec<Effect> {
-    let list_len = data::current_list(app).len();
-    let targets_len = match (app.data.as_ref(), data::current(app)) {
+pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
+    let list_len = data::current_list(cx).len();
+    let targets_len = match (cx.shared.data.as_ref(), data::current(cx)) {
         (Some(d), Some(p)) => d.snapshot.attachments.iter().filter(|a| a.policy_id == p.summary.id).count(),
         _ => 0,
     };
-    let content_lines = data::current(app).map_or(0, |p| data::pretty(&p.content).lines().count());
-    let page = usize::from(app.size.1.saturating_sub(10)).max(1);
-    let st = &mut app.pages.policies;
+    let content_lines = data::current(cx).map_or(0, |p| data::pretty(&p.content).lines().count());
+    let page = usize::from(cx.shared.size.1.saturating_sub(10)).max(1);
+    let st = &mut cx.st;
     let step = |pos: usize, len: usize| -> Option<usize> {
         let last = len.saturating_sub(1);
         Some(match cmd {
-            Command::Up => pos.saturating_sub(1),
-            Command::Down => (pos + 1).min(last),
-            Command::Top => 0,
-            Command::Bottom => last,
-            Command::PageUp => pos.saturating_sub(page),
-            Command::PageDown => (pos + page).min(last),
+            Nav::Up => pos.saturating_sub(1),
+            Nav::Down => (pos + 1).min(last),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::PageUp => pos.saturating_sub(page),
+            Nav::PageDown => (pos + page).min(last),
             _ => return None,
         })
     };
     match cmd {
-        Command::Collapse => switch_tab(app, -1),
-        Command::Expand => switch_tab(app, 1),
-        Command::NextPane => {
+        Nav::Left => switch_tab(cx, -1),
+        Nav::Right => switch_tab(cx, 1),
+        Nav::Tab => {
             st.focus = match st.focus {
                 Pane::List => Pane::Content,
                 Pane::Content => Pane::Targets,
                 Pane::Targets => Pane::List,
             };
         }
-        Command::Open if st.focus == Pane::List => st.focus = Pane::Content,
-        Command::Open if st.focus == Pane::Targets => {
+        Nav::Enter if st.focus == Pane::List => st.focus = Pane::Content,
+        Nav::Enter if st.focus == Pane::Targets => {
             // Shows the target in the accounts tree.
-            if let Some(t) = data::current_target(app) {
-                app.reveal(&t.id);
-                app.page = crate::tui::app::Page::Accounts;
-                app.focus = crate::tui::app::Focus::Tree;
+            if let Some(t) = data::current_target(cx) {
+                cx.reveal(&t.id);
+                cx.page = crate::tui::app::Page::Accounts;
+                cx.focus = crate::tui::app::Focus::Tree;
             }
         }
-        Command::Cancel => st.focus = Pane::List,
+        Nav::Back => st.focus = Pane::List,
         _ => match st.focus {
             Pane::List => {
                 if let Some(row) = step(st.cursor, list_len) {
-                    select(app, row);
+                    select(cx, row);
                 }
             }
             Pane::Content => {
@@ -434,6 +429,4 @@ pub(super) fn navigate(app: &mut App, cmd: &Command) -> Vec<Effect> {
             }
         },
     }
-    app.dirty = true;
-    Vec::new()
 }

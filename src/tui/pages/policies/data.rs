@@ -152,21 +152,21 @@ pub fn root_id(s: &OrgSnapshot) -> Option<String> {
 }
 
 /// The policies shown in the current tab.
-pub fn current_list(app: &App) -> Vec<&SnapshotPolicy> {
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
-    policies_of(&d.snapshot, app.pages.policies.ty())
+pub fn current_list(cx: &View<'_, State>) -> Vec<&SnapshotPolicy> {
+    let Some(d) = cx.shared.data.as_ref() else { return };
+    policies_of(&d.snapshot, cx.st.ty())
 }
 
 /// The policy under the cursor.
-pub fn current(app: &App) -> Option<&SnapshotPolicy> {
-    current_list(app).get(app.pages.policies.cursor).copied()
+pub fn current(cx: &View<'_, State>) -> Option<&SnapshotPolicy> {
+    current_list(cx).get(cx.st.cursor).copied()
 }
 
 /// The target under the targets cursor of the selected policy.
-pub fn current_target(app: &App) -> Option<Target> {
-    let d = app.data.as_ref()?;
-    let p = current(app)?;
-    targets_of(&d.snapshot, &d.tree, p.summary.id.as_str()).get(app.pages.policies.target_cursor).cloned()
+pub fn current_target(cx: &View<'_, State>) -> Option<Target> {
+    let d = cx.shared.data.as_ref()?;
+    let p = current(cx)?;
+    targets_of(&d.snapshot, &d.tree, p.summary.id.as_str()).get(cx.st.target_cursor).cloned()
 }
 
 /// A policy's content for reading: pretty-printed when it parses as JSON, else as stored.

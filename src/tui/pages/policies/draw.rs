@@ -12,18 +12,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// Draws the page into the body area.
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let Some(d) = app.data.as_ref() else {
-        let msg = match &app.load_error {
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let Some(d) = cx.shared.data.as_ref() else {
+        let msg = match &cx.shared.load_error {
             Some(e) => format!("Could not load the organization: {e}\nPress r to retry."),
-            None => format!("{} Loading the organization…", t.spinner(app.tick)),
+            None => format!("{} Loading the organization…", t.spinner(cx.shared.tick)),
         };
         let block = Block::default().borders(Borders::ALL).title(" Policies ");
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).block(block), area);
         return;
     };
-    let st = &app.pages.policies;
+    let st = &cx.st;
     let rows = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(1), Constraint::Length(1), Constraint::Min(4)])
@@ -70,17 +70,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-fn border(app: &App, pane: Pane) -> (Style, &'static str) {
-    if app.pages.policies.focus == pane && app.pages.policies.effective.is_none() {
-        (app.theme.focus(), "> ")
+fn border(cx: &View<'_, State>, pane: Pane) -> (Style, &'static str) {
+    if cx.st.focus == pane && cx.st.effective.is_none() {
+        (cx.shared.theme.focus(), "> ")
     } else {
-        (app.theme.dim(), "")
+        (cx.shared.theme.dim(), "")
     }
 }
 
-fn tabs(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let cur = app.pages.policies.tab;
+fn tabs(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let cur = cx.st.tab;
     let labels: Vec<String> = data::types()
         .iter()
         .enumerate()
@@ -116,12 +116,12 @@ fn tabs(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn policy_table(f: &mut Frame, app: &App, area: Rect, list: &[&crate::model::SnapshotPolicy]) {
-    let t = &app.theme;
-    let Some(d) = app.data.as_ref() else { return };
+fn policy_table(f: &mut Frame, cx: &View<'_, State>, area: Rect, list: &[&crate::model::SnapshotPolicy]) {
+    let t = &cx.shared.theme;
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let counts = data::target_counts(&d.snapshot);
-    let (style, mark) = border(app, Pane::List);
-    let ty = app.pages.policies.ty();
+    let (style, mark) = border(cx, Pane::List);
+    let ty = cx.st.ty();
     let block = Block::default().borders(Borders::ALL).border_style(style).title(format!(
         " {mark}{} policies ({}) ",
         ty.short_name(),
@@ -159,31 +159,31 @@ fn policy_table(f: &mut Frame, app: &App, area: Rect, list: &[&crate::model::Sna
         .block(block)
         .row_highlight_style(t.selected())
         .highlight_symbol("> ");
-    let mut state = TableState::default().with_selected(Some(app.pages.policies.cursor));
+    let mut state = TableState::default().with_selected(Some(cx.st.cursor));
     f.render_stateful_widget(table, area, &mut state);
 }
 
-fn content(f: &mut Frame, app: &App, area: Rect) {
-    let (style, mark) = border(app, Pane::Content);
-    let Some(p) = data::current(app) else {
+fn content(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let (style, mark) = border(cx, Pane::Content);
+    let Some(p) = data::current(cx) else {
         f.render_widget(Block::default().borders(Borders::ALL).border_style(style).title(" Content "), area);
         return;
     };
     let text: String = data::pretty(&p.content).lines().map(sanitize).collect::<Vec<_>>().join("\n");
-    let lines = json::highlight(&text, &app.theme);
+    let lines = json::highlight(&text, &cx.shared.theme);
     let n = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let scroll = app.pages.policies.content_scroll.min(n.saturating_sub(1));
+    let scroll = cx.st.content_scroll.min(n.saturating_sub(1));
     let title =
         format!(" {mark}Content {} {}/{n} ", sanitize(&p.summary.name), scroll.saturating_add(1).min(n));
     let block = Block::default().borders(Borders::ALL).border_style(style).title(title);
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
-fn targets(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let (style, mark) = border(app, Pane::Targets);
-    let Some(d) = app.data.as_ref() else { return };
-    let list = data::current(app)
+fn targets(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let (style, mark) = border(cx, Pane::Targets);
+    let Some(d) = cx.shared.data.as_ref() else { return };
+    let list = data::current(cx)
         .map(|p| data::targets_of(&d.snapshot, &d.tree, p.summary.id.as_str()))
         .unwrap_or_default();
     let block = Block::default()
@@ -191,12 +191,12 @@ fn targets(f: &mut Frame, app: &App, area: Rect) {
         .border_style(style)
         .title(format!(" {mark}Targets ({}) ", list.len()));
     if list.is_empty() {
-        let msg = if data::current(app).is_some() { "Not attached. a attaches." } else { "" };
+        let msg = if data::current(cx).is_some() { "Not attached. a attaches." } else { "" };
         f.render_widget(Paragraph::new(Span::styled(msg, t.dim())).block(block), area);
         return;
     }
-    let cursor = app.pages.policies.target_cursor;
-    let focused = app.pages.policies.focus == Pane::Targets;
+    let cursor = cx.st.target_cursor;
+    let focused = cx.st.focus == Pane::Targets;
     let rows = usize::from(area.height.saturating_sub(2)).max(1);
     let start = cursor.saturating_sub(rows - 1);
     let inner = usize::from(area.width.saturating_sub(2));

@@ -69,33 +69,33 @@ pub fn compute(
     Ok(merge::merge(&MergeInput { levels }))
 }
 
-fn recompute_view(app: &App, v: &mut EffectiveView) {
-    if let Some(d) = app.data.as_ref() {
+fn recompute_view(cx: &View<'_, State>, v: &mut EffectiveView) {
+    if let Some(d) = cx.shared.data.as_ref() {
         v.result = compute(&d.snapshot, &d.tree, &v.target_id, v.ty);
     }
 }
 
 /// Recomputes the open view (after a reload).
-pub(super) fn recompute(app: &mut App) {
-    if let Some(mut v) = app.pages.policies.effective.take() {
-        recompute_view(app, &mut v);
-        app.pages.policies.effective = Some(v);
+pub(super) fn recompute(cx: &mut Cx<'_, State>) {
+    if let Some(mut v) = cx.st.effective.take() {
+        recompute_view(cx, &mut v);
+        cx.st.effective = Some(v);
     }
 }
 
 /// Opens the view for `arg` (an id or a name) or the tree's selection, with the tab's type
 /// when it is a management type (else the first enabled one).
-pub(super) fn open(app: &mut App, arg: Option<&str>) {
-    let Some(d) = app.data.as_ref() else { return };
+pub(super) fn open(cx: &mut Cx<'_, State>, arg: Option<&str>) {
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let target = match arg {
         Some(q) => match data::resolve(&d.tree, q) {
             Some(id) => id,
             None => {
-                app.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(q))));
+                cx.set_status(Status::Error(format!("Nothing named or numbered {:?}.", sanitize(q))));
                 return;
             }
         },
-        None => match app.selection() {
+        None => match cx.shared.selection() {
             Some((_, id, _)) => id,
             None => match data::root_id(&d.snapshot) {
                 Some(r) => r,
@@ -103,7 +103,7 @@ pub(super) fn open(app: &mut App, arg: Option<&str>) {
             },
         },
     };
-    let tab = app.pages.policies.ty();
+    let tab = cx.st.ty();
     let ty = if tab.is_authorization() {
         let m = data::management_types();
         m.iter()
@@ -115,35 +115,33 @@ pub(super) fn open(app: &mut App, arg: Option<&str>) {
         tab
     };
     let mut v = EffectiveView { target_id: target, ty, scroll: 0, result: Err(String::new()) };
-    recompute_view(app, &mut v);
-    app.pages.policies.effective = Some(v);
-    app.pages.policies.picker = None;
-    app.dirty = true;
+    recompute_view(cx, &mut v);
+    cx.st.effective = Some(v);
+    cx.st.picker = None;
 }
 
 /// Shows the effective policy of another target (from the picker).
-pub(super) fn set_target(app: &mut App, id: &str) {
-    if let Some(mut v) = app.pages.policies.effective.take() {
+pub(super) fn set_target(cx: &mut Cx<'_, State>, id: &str) {
+    if let Some(mut v) = cx.st.effective.take() {
         v.target_id = id.to_string();
         v.scroll = 0;
-        recompute_view(app, &mut v);
-        app.pages.policies.effective = Some(v);
+        recompute_view(cx, &mut v);
+        cx.st.effective = Some(v);
     }
 }
 
 /// Shows another type (SCP and RCP have no effective policy: said in the view).
-pub(super) fn set_type(app: &mut App, ty: PolicyType) {
-    let Some(mut v) = app.pages.policies.effective.take() else { return };
+pub(super) fn set_type(cx: &mut Cx<'_, State>, ty: PolicyType) {
+    let Some(mut v) = cx.st.effective.take() else { return };
     v.ty = ty;
     v.scroll = 0;
-    recompute_view(app, &mut v);
-    app.pages.policies.effective = Some(v);
-    app.dirty = true;
+    recompute_view(cx, &mut v);
+    cx.st.effective = Some(v);
 }
 
 /// Cycles through the management types.
-pub(super) fn switch_type(app: &mut App, delta: isize) {
-    let Some(mut v) = app.pages.policies.effective.take() else { return };
+pub(super) fn switch_type(cx: &mut Cx<'_, State>, delta: isize) {
+    let Some(mut v) = cx.st.effective.take() else { return };
     let m = data::management_types();
     let n = m.len() as isize;
     let at = m.iter().position(|t| *t == v.ty).unwrap_or(0) as isize;
@@ -151,37 +149,34 @@ pub(super) fn switch_type(app: &mut App, delta: isize) {
         v.ty = *t;
     }
     v.scroll = 0;
-    recompute_view(app, &mut v);
-    app.pages.policies.effective = Some(v);
-    app.dirty = true;
+    recompute_view(cx, &mut v);
+    cx.st.effective = Some(v);
 }
 
 /// Keys while the view is open: scroll, `[`/`]` (or ←/→) type, enter picks a target, esc closes.
-pub(super) fn navigate(app: &mut App, cmd: &Command) -> Vec<Effect> {
-    app.dirty = true;
+pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
     match cmd {
-        Command::Cancel => app.pages.policies.effective = None,
-        Command::Collapse => switch_type(app, -1),
-        Command::Expand => switch_type(app, 1),
-        Command::Open => picker::open(app, picker::Purpose::Effective),
+        Nav::Back => cx.st.effective = None,
+        Nav::Left => switch_type(cx, -1),
+        Nav::Right => switch_type(cx, 1),
+        Nav::Enter => picker::open(cx, picker::Purpose::Effective),
         _ => {
-            let n = app.pages.policies.effective.as_ref().map_or(0, |v| lines(app, v).len());
+            let n = cx.st.effective.as_ref().map_or(0, |v| lines(cx, v).len());
             let max = u16::try_from(n).unwrap_or(u16::MAX).saturating_sub(1);
-            if let Some(v) = app.pages.policies.effective.as_mut() {
+            if let Some(v) = cx.st.effective.as_mut() {
                 v.scroll = match cmd {
-                    Command::Up => v.scroll.saturating_sub(1),
-                    Command::Down => v.scroll.saturating_add(1),
-                    Command::PageUp => v.scroll.saturating_sub(10),
-                    Command::PageDown => v.scroll.saturating_add(10),
-                    Command::Top => 0,
-                    Command::Bottom => max,
+                    Nav::Up => v.scroll.saturating_sub(1),
+                    Nav::Down => v.scroll.saturating_add(1),
+                    Nav::PageUp => v.scroll.saturating_sub(10),
+                    Nav::PageDown => v.scroll.saturating_add(10),
+                    Nav::Top => 0,
+                    Nav::Bottom => max,
                     _ => v.scroll,
                 }
                 .min(max);
             }
         }
     }
-    Vec::new()
 }
 
 fn reason(r: IgnoredReason) -> &'static str {
@@ -198,20 +193,20 @@ fn reason(r: IgnoredReason) -> &'static str {
 
 /// The view's lines in one column: origins of every value, what was ignored, then the
 /// effective document.
-pub fn lines(app: &App, v: &EffectiveView) -> Vec<Line<'static>> {
-    let (mut out, doc) = parts(app, v);
+pub fn lines(cx: &View<'_, State>, v: &EffectiveView) -> Vec<Line<'static>> {
+    let (mut out, doc) = parts(cx, v);
     if !doc.is_empty() {
         out.push(Line::default());
-        out.push(Line::from(Span::styled("Effective policy", app.theme.title())));
+        out.push(Line::from(Span::styled("Effective policy", cx.shared.theme.title())));
         out.extend(doc);
     }
     out
 }
 
 /// The explanation (header, origins, ignored) and the effective document, apart.
-fn parts(app: &App, v: &EffectiveView) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
-    let t = &app.theme;
-    let Some(d) = app.data.as_ref() else { return (Vec::new(), Vec::new()) };
+fn parts(cx: &View<'_, State>, v: &EffectiveView) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let t = &cx.shared.theme;
+    let Some(d) = cx.shared.data.as_ref() else { return (Vec::new(), Vec::new()) };
     let target = data::describe(&d.tree, &v.target_id);
     let mut out = vec![
         Line::from(vec![
@@ -287,9 +282,9 @@ fn sanitize_lines(text: &str) -> String {
 
 /// Draws the view over the page body: one column, or the explanation beside the document
 /// when the terminal is wide.
-pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, v: &EffectiveView) {
+pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, v: &EffectiveView) {
     f.render_widget(Clear, area);
-    let focus = app.theme.focus();
+    let focus = cx.shared.theme.focus();
     let title = " Effective policy — esc closes ";
     let para = |lines: Vec<Line<'static>>, r: Rect, title: &'static str| {
         let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(r.height.saturating_sub(2));
@@ -297,7 +292,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, v: &EffectiveView) {
         Paragraph::new(lines).block(block).scroll((v.scroll.min(max), 0))
     };
     if area.width >= 110 {
-        let (left, right) = parts(app, v);
+        let (left, right) = parts(cx, v);
         let cols = ratatui::layout::Layout::default()
             .direction(ratatui::layout::Direction::Horizontal)
             .constraints([
@@ -308,6 +303,6 @@ pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, v: &EffectiveView) {
         f.render_widget(para(left, cols[0], title), cols[0]);
         f.render_widget(para(right, cols[1], " Effective document "), cols[1]);
     } else {
-        f.render_widget(para(lines(app, v), area, title), area);
+        f.render_widget(para(lines(cx, v), area, title), area);
     }
 }

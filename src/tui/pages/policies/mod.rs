@@ -101,59 +101,57 @@ const fn spec(
 pub struct PoliciesPage;
 
 impl PageView for PoliciesPage {
-    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         draw::draw(f, app, area);
     }
 
-    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
-        app.dirty = true;
+    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
         if !matches!(name, "next-policy-type" | "prev-policy-type" | "policy-type" | "effective-policy") {
             // Changes act on the page's selection: the effective view gives way to it.
-            app.pages.policies.effective = None;
+            cx.st.effective = None;
         }
         match name {
-            "next-policy-type" => actions::switch_tab(app, 1),
-            "prev-policy-type" => actions::switch_tab(app, -1),
-            "policy-type" => actions::goto_type(app, arg.as_deref().unwrap_or("")),
+            "next-policy-type" => actions::switch_tab(cx, 1),
+            "prev-policy-type" => actions::switch_tab(cx, -1),
+            "policy-type" => actions::goto_type(cx, arg.as_deref().unwrap_or("")),
             "enable-policy-type" | "disable-policy-type" => {
                 // With a type named, show its tab first; the change acts on the tab's type.
                 if let Some(ty) = arg.as_deref() {
-                    actions::goto_type(app, ty);
+                    actions::goto_type(cx, ty);
                 }
                 if name == "enable-policy-type" {
-                    return actions::enable_type(app);
+                    return actions::enable_type(cx);
                 }
-                actions::disable_type(app);
+                actions::disable_type(cx);
             }
-            "attach-policy" => return actions::attach(app, arg),
-            "detach-policy" => return actions::detach(app, arg),
-            "delete-policy" => actions::delete(app),
-            "effective-policy" => effective::open(app, arg.as_deref()),
+            "attach-policy" => return actions::attach(cx, arg),
+            "detach-policy" => return actions::detach(cx, arg),
+            "delete-policy" => actions::delete(cx),
+            "effective-policy" => effective::open(cx, arg.as_deref()),
             _ => {}
         }
-        Vec::new()
     }
 
-    fn raw_key(&self, app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-        picker::key(app, key)
+    fn raw_key(&self, cx: &mut Cx<'_, State>, key: &KeyEvent) -> Option<Vec<Effect>> {
+        picker::key(cx, key)
     }
 
-    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
-        if app.pages.policies.effective.is_some() {
-            return Some(effective::navigate(app, cmd));
+    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
+        if cx.st.effective.is_some() {
+            return Some(effective::navigate(cx, cmd));
         }
-        Some(actions::navigate(app, cmd))
+        Some(actions::navigate(cx, cmd))
     }
 
     /// A policy just created (by the editor) becomes the selection, so the reload shows it.
-    fn on_response(&self, app: &mut App, _op: OpId, response: &ApiResponse) {
+    fn on_response(&self, cx: &mut Cx<'_, State>, _op: OpId, response: &ApiResponse) {
         if let ApiResponse::CreatePolicy(r) = response {
-            app.policy_selected = Some(r.policy.policy_summary.id.to_string());
+            cx.shared.policy_selected = Some(r.policy.policy_summary.id.to_string());
         }
     }
 
-    fn on_load(&self, app: &mut App) {
-        actions::on_load(app);
-        effective::recompute(app);
+    fn on_load(&self, cx: &mut Cx<'_, State>) {
+        actions::on_load(cx);
+        effective::recompute(cx);
     }
 }

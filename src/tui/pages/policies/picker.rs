@@ -33,15 +33,14 @@ pub struct Picker {
 }
 
 /// Opens the picker (every node listed).
-pub(super) fn open(app: &mut App, purpose: Purpose) {
+pub(super) fn open(cx: &mut Cx<'_, State>, purpose: Purpose) {
     let mut p = Picker { purpose, query: String::new(), matches: Vec::new(), cursor: 0 };
-    refresh(app, &mut p);
-    app.pages.policies.picker = Some(p);
-    app.dirty = true;
+    refresh(cx, &mut p);
+    cx.st.picker = Some(p);
 }
 
-fn refresh(app: &App, p: &mut Picker) {
-    let Some(d) = app.data.as_ref() else { return };
+fn refresh(cx: &View<'_, State>, p: &mut Picker) {
+    let Some(d) = cx.shared.data.as_ref() else { return };
     p.matches = match Filter::parse(&p.query) {
         Some(f) => d.tree.matches(&f),
         None => (0..d.tree.nodes.len()).collect(),
@@ -50,26 +49,24 @@ fn refresh(app: &App, p: &mut Picker) {
 }
 
 /// Keys while the picker is open (it takes them all); `None` when it is closed.
-pub(super) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let mut p = app.pages.policies.picker.take()?;
-    app.dirty = true;
+pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> Option<Vec<Effect>> {
+    let mut p = cx.st.picker.take()?;
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let page = usize::from(cx.shared.size.1.saturating_sub(8)).max(1);
     let last = p.matches.len().saturating_sub(1);
     match k.code {
         KeyCode::Esc => return Some(Vec::new()),
         KeyCode::Enter => {
             let Some(id) =
-                p.matches.get(p.cursor).and_then(|&i| app.data.as_ref().map(|d| d.tree.nodes[i].id.clone()))
+                p.matches.get(p.cursor).and_then(|&i| cx.shared.data.as_ref().map(|d| d.tree.nodes[i].id.clone()))
             else {
-                app.pages.policies.picker = Some(p);
+                cx.st.picker = Some(p);
                 return Some(Vec::new());
             };
             return Some(match p.purpose {
-                Purpose::Attach { policy_id, .. } => actions::attach_to(app, &policy_id, &id),
+                Purpose::Attach { policy_id, .. } => actions::attach_to(cx, &policy_id, &id),
                 Purpose::Effective => {
-                    effective::set_target(app, &id);
-                    Vec::new()
+                    effective::set_target(cx, &id);
                 }
             });
         }
@@ -81,23 +78,23 @@ pub(super) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
         KeyCode::End => p.cursor = last,
         KeyCode::Backspace => {
             p.query.pop();
-            refresh(app, &mut p);
+            refresh(cx, &mut p);
         }
         KeyCode::Char(c) if !ctrl && !c.is_control() && p.query.chars().count() < 128 => {
             p.query.push(c);
             p.cursor = 0;
-            refresh(app, &mut p);
+            refresh(cx, &mut p);
         }
         _ => {}
     }
-    app.pages.policies.picker = Some(p);
+    cx.st.picker = Some(p);
     Some(Vec::new())
 }
 
 /// Draws the picker over the page.
-pub(super) fn draw(f: &mut Frame, app: &App, area: Rect, p: &Picker) {
-    let t = &app.theme;
-    let Some(d) = app.data.as_ref() else { return };
+pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) {
+    let t = &cx.shared.theme;
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let w = area.width.min(100);
     let r = crate::tui::view::dialogs::centered(area, w, area.height);
     f.render_widget(Clear, r);

@@ -92,8 +92,8 @@ pub struct AdminRow {
 
 /// Every known service plus any the organization has that the list lacks; services with
 /// trusted access first.
-pub fn services(app: &App) -> Vec<ServiceRow> {
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
+pub fn services(cx: &View<'_, State>) -> Vec<ServiceRow> {
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let s = &d.snapshot;
     let mut out: Vec<ServiceRow> = SERVICE_PRINCIPALS
         .iter()
@@ -126,7 +126,7 @@ pub fn services(app: &App) -> Vec<ServiceRow> {
             s.trusted_services.iter().find(|t| t.service_principal == r.principal).map(|t| t.date_enabled);
         r.admins = s.delegated_administrators.iter().filter(|a| a.service_principal == r.principal).count();
     }
-    let f = app.pages.services.filter.to_ascii_lowercase();
+    let f = cx.st.filter.to_ascii_lowercase();
     out.retain(|r| r.principal.contains(&f) || r.name.to_ascii_lowercase().contains(&f));
     out.sort_by(|a, b| {
         b.enabled.is_some().cmp(&a.enabled.is_some()).then_with(|| a.principal.cmp(&b.principal))
@@ -135,8 +135,8 @@ pub fn services(app: &App) -> Vec<ServiceRow> {
 }
 
 /// Delegated administrators by account name, then service.
-pub fn admins(app: &App) -> Vec<AdminRow> {
-    let Some(d) = app.data.as_ref() else { return Vec::new() };
+pub fn admins(cx: &View<'_, State>) -> Vec<AdminRow> {
+    let Some(d) = cx.shared.data.as_ref() else { return };
     let s = &d.snapshot;
     let mut out: Vec<AdminRow> = s
         .delegated_administrators
@@ -194,40 +194,40 @@ pub fn resolve_principal(typed: &str) -> Result<String, String> {
 }
 
 /// The principal named by `arg` (completed) or the selected service.
-fn principal_for(app: &mut App, arg: Option<String>) -> Option<String> {
+fn principal_for(cx: &mut Cx<'_, State>, arg: Option<String>) -> Option<String> {
     match arg {
         Some(a) => match resolve_principal(&a) {
             Ok(p) => Some(p),
             Err(e) => {
-                app.set_status(Status::Error(e));
+                cx.set_status(Status::Error(e));
                 None
             }
         },
         None => {
-            let rows = services(app);
-            rows.get(app.pages.services.selected.min(rows.len().saturating_sub(1)))
+            let rows = services(cx);
+            rows.get(cx.st.selected.min(rows.len().saturating_sub(1)))
                 .map(|r| r.principal.clone())
         }
     }
 }
 
-fn enable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn enable(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some(p) = principal_for(app, arg) else { return Vec::new() };
+    let Some(p) = principal_for(cx, arg) else { return };
     let request =
         ApiRequest::EnableAWSServiceAccess(EnableAWSServiceAccessRequest { service_principal: p.clone() });
     let done = format!("Enabled trusted access for {p}.");
-    submit(app, Call::Api { request, done, reveal: None }, format!("Enabling trusted access for {p}"))
+    cx.submit(Call::Api { request, done, reveal: None }, format!("Enabling trusted access for {p}"))
 }
 
-fn disable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn disable(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some(p) = principal_for(app, arg) else { return Vec::new() };
-    let admins = admins(app).iter().filter(|a| a.principal == p).count();
+    let Some(p) = principal_for(cx, arg) else { return };
+    let admins = admins(cx).iter().filter(|a| a.principal == p).count();
     let request =
         ApiRequest::DisableAWSServiceAccess(DisableAWSServiceAccessRequest { service_principal: p.clone() });
     let mut lines = vec![
@@ -239,13 +239,12 @@ fn disable(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             "Its {admins} delegated administrator(s) can no longer manage it for the organization."
         ));
     }
-    app.modal = Some(Modal::Confirm(Confirm::new(
+    cx.open_some(Modal::Confirm(Confirm::new(
         Call::Api { request, done: format!("Disabled trusted access for {p}."), reveal: None },
         format!("Disable trusted access for {p}"),
         lines,
         p,
     )));
-    Vec::new()
 }
 
 fn build_register(_context: &[String], values: &[String]) -> Result<(Call, String), String> {
@@ -262,17 +261,17 @@ fn build_register(_context: &[String], values: &[String]) -> Result<(Call, Strin
     Ok((Call::Api { request, done, reveal: None }, format!("Registering {account} for {principal}")))
 }
 
-fn register(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn register(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
     let mut words = arg.as_deref().unwrap_or("").split_whitespace().map(str::to_string);
     let account = words.next().unwrap_or_default();
     let principal = match words.next() {
         Some(p) => resolve_principal(&p).unwrap_or(p),
-        None => principal_for(app, None).unwrap_or_default(),
+        None => principal_for(cx, None).unwrap_or_default(),
     };
-    app.modal = Some(Modal::Form(Form::new(
+    cx.open_some(Modal::Form(Form::new(
         FormKind::Custom {
             builder: FormBuilder { name: "register-delegated-admin", build: build_register },
             context: Vec::new(),
@@ -287,14 +286,13 @@ fn register(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             },
         ],
     )));
-    Vec::new()
 }
 
-fn deregister(app: &mut App, arg: Option<String>) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn deregister(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    if !cx.check_writable() {
+        return;
     }
-    let rows = admins(app);
+    let rows = admins(cx);
     let chosen = match arg {
         Some(a) => {
             let mut w = a.split_whitespace();
@@ -302,48 +300,48 @@ fn deregister(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             match p {
                 Some(Ok(p)) => Some((acc, p)),
                 Some(Err(e)) => {
-                    app.set_status(Status::Error(e));
-                    return Vec::new();
+                    cx.set_status(Status::Error(e));
+                    return;
                 }
                 None => {
-                    app.set_status(Status::Error(
+                    cx.set_status(Status::Error(
                         "deregister-delegated-admin needs ACCOUNT_ID SERVICE_PRINCIPAL".into(),
                     ));
-                    return Vec::new();
+                    return;
                 }
             }
         }
-        None if app.pages.services.admins_focused => rows
-            .get(app.pages.services.admin_selected.min(rows.len().saturating_sub(1)))
+        None if cx.st.admins_focused => rows
+            .get(cx.st.admin_selected.min(rows.len().saturating_sub(1)))
             .map(|r| (r.account.clone(), r.principal.clone())),
         None => {
             // On the services list: the selected service's one administrator.
-            let p = principal_for(app, None).unwrap_or_default();
+            let p = principal_for(cx, None).unwrap_or_default();
             let of: Vec<&AdminRow> = rows.iter().filter(|r| r.principal == p).collect();
             match of.as_slice() {
                 [one] => Some((one.account.clone(), one.principal.clone())),
                 [] => {
-                    app.set_status(Status::Info(format!("{p} has no delegated administrator.")));
-                    return Vec::new();
+                    cx.set_status(Status::Info(format!("{p} has no delegated administrator.")));
+                    return;
                 }
                 _ => {
-                    app.set_status(Status::Info(
+                    cx.set_status(Status::Info(
                         "Press tab and pick the administrator to deregister.".into(),
                     ));
-                    return Vec::new();
+                    return;
                 }
             }
         }
     };
     let Some((account, principal)) = chosen else {
-        app.set_status(Status::Info("No delegated administrator selected.".into()));
-        return Vec::new();
+        cx.set_status(Status::Info("No delegated administrator selected.".into()));
+        return;
     };
     let request = ApiRequest::DeregisterDelegatedAdministrator(DeregisterDelegatedAdministratorRequest {
         account_id: account.clone(),
         service_principal: principal.clone(),
     });
-    app.modal = Some(Modal::Confirm(Confirm {
+    cx.open_some(Modal::Confirm(Confirm {
         call: Call::Api {
             request,
             done: format!("Deregistered {account} as delegated administrator for {principal}."),
@@ -359,35 +357,33 @@ fn deregister(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         error: None,
         submitting: None,
     }));
-    Vec::new()
 }
 
 /// The Services page.
 pub struct ServicesPage;
 
 impl PageView for ServicesPage {
-    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         view::draw(f, app, area);
     }
 
-    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
+    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
         match name {
-            "enable-trusted-access" => enable(app, arg),
-            "disable-trusted-access" => disable(app, arg),
-            "register-delegated-admin" => register(app, arg),
-            "deregister-delegated-admin" => deregister(app, arg),
-            _ => Vec::new(),
+            "enable-trusted-access" => enable(cx, arg),
+            "disable-trusted-access" => disable(cx, arg),
+            "register-delegated-admin" => register(cx, arg),
+            "deregister-delegated-admin" => deregister(cx, arg),
+            _ => {}
         }
     }
 
-    fn raw_key(&self, app: &mut App, key: &KeyEvent) -> Option<Vec<Effect>> {
-        let st = &mut app.pages.services;
+    fn raw_key(&self, cx: &mut Cx<'_, State>, key: &KeyEvent) -> Option<Vec<Effect>> {
+        let st = &mut cx.st;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if !st.filtering {
             if key.code == KeyCode::Char('/') && !ctrl {
                 st.filtering = true;
                 st.admins_focused = false;
-                app.dirty = true;
                 return Some(Vec::new());
             }
             return None;
@@ -409,22 +405,19 @@ impl PageView for ServicesPage {
             _ => {}
         }
         st.selected = 0;
-        app.dirty = true;
         Some(Vec::new())
     }
 
-    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
-        let (n_services, n_admins) = (services(app).len(), admins(app).len());
-        let st = &mut app.pages.services;
-        if matches!(cmd, Command::NextPane) {
+    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
+        let (n_services, n_admins) = (services(cx).len(), admins(cx).len());
+        let st = &mut cx.st;
+        if matches!(cmd, Nav::Tab) {
             st.admins_focused = !st.admins_focused;
-            app.dirty = true;
             return Some(Vec::new());
         }
-        if matches!(cmd, Command::Cancel) && (st.admins_focused || !st.filter.is_empty()) {
+        if matches!(cmd, Nav::Back) && (st.admins_focused || !st.filter.is_empty()) {
             st.admins_focused = false;
             st.filter.clear();
-            app.dirty = true;
             return Some(Vec::new());
         }
         let (sel, n) = if st.admins_focused {
@@ -434,21 +427,20 @@ impl PageView for ServicesPage {
         };
         let last = n.saturating_sub(1);
         *sel = match cmd {
-            Command::Up => sel.saturating_sub(1),
-            Command::Down => (*sel + 1).min(last),
-            Command::Top => 0,
-            Command::Bottom => last,
-            Command::PageUp => sel.saturating_sub(10),
-            Command::PageDown => (*sel + 10).min(last),
+            Nav::Up => sel.saturating_sub(1),
+            Nav::Down => (*sel + 1).min(last),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::PageUp => sel.saturating_sub(10),
+            Nav::PageDown => (*sel + 10).min(last),
             _ => return None,
         };
-        app.dirty = true;
         Some(Vec::new())
     }
 
-    fn on_load(&self, app: &mut App) {
-        let (n_services, n_admins) = (services(app).len(), admins(app).len());
-        let st = &mut app.pages.services;
+    fn on_load(&self, cx: &mut Cx<'_, State>) {
+        let (n_services, n_admins) = (services(cx).len(), admins(cx).len());
+        let st = &mut cx.st;
         st.selected = st.selected.min(n_services.saturating_sub(1));
         st.admin_selected = st.admin_selected.min(n_admins.saturating_sub(1));
     }

@@ -13,19 +13,19 @@ fn date(t: crate::model::Timestamp) -> String {
 }
 
 /// Draws the page.
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    if app.data.is_none() {
-        let msg = format!("{} Loading the organization…", t.spinner(app.tick));
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    if cx.shared.data.is_none() {
+        let msg = format!("{} Loading the organization…", t.spinner(cx.shared.tick));
         f.render_widget(
             Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(" Services ")),
             area,
         );
         return;
     }
-    let st = &app.pages.services;
-    let rows = services(app);
-    let admin_rows = admins(app);
+    let st = &cx.st;
+    let rows = services(cx);
+    let admin_rows = admins(cx);
     let parts = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Percentage(58), Constraint::Percentage(42)])

@@ -62,21 +62,21 @@ pub fn policy_types() -> &'static [PolicyType] {
     PolicyType::ALL
 }
 
-fn confirm(app: &mut App, call: Call, title: String, lines: Vec<String>, expect: String) {
-    app.modal = Some(Modal::Confirm(Confirm::new(call, title, lines, expect)));
+fn confirm(cx: &mut Cx<'_, State>, call: Call, title: String, lines: Vec<String>, expect: String) {
+    cx.open_some(Modal::Confirm(Confirm::new(call, title, lines, expect)));
 }
 
-fn enable_all_features(app: &mut App) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn enable_all_features(cx: &mut Cx<'_, State>) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some(o) = app.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else {
-        app.set_status(Status::Info("There is no organization.".into()));
-        return Vec::new();
+    let Some(o) = cx.shared.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else {
+        cx.set_status(Status::Info("There is no organization.".into()));
+        return;
     };
     if o.feature_set == FeatureSet::All {
-        app.set_status(Status::Info("The organization already has all features.".into()));
-        return Vec::new();
+        cx.set_status(Status::Info("The organization already has all features.".into()));
+        return;
     }
     let request = ApiRequest::EnableAllFeatures(EnableAllFeaturesRequest {});
     let done = "Started the migration to all features: members accept on the Invitations page.".to_string();
@@ -91,11 +91,10 @@ fn enable_all_features(app: &mut App) -> Vec<Effect> {
         ],
         o.id.to_string(),
     );
-    Vec::new()
 }
 
 /// The type named by `arg` (`SERVICE_CONTROL_POLICY` or its short name) or the selected one.
-fn type_for(app: &mut App, arg: Option<String>) -> Option<PolicyType> {
+fn type_for(cx: &mut Cx<'_, State>, arg: Option<String>) -> Option<PolicyType> {
     match arg {
         Some(a) => {
             let a = a.trim().to_string();
@@ -104,31 +103,31 @@ fn type_for(app: &mut App, arg: Option<String>) -> Option<PolicyType> {
                 .copied()
                 .find(|t| t.as_str().eq_ignore_ascii_case(&a) || t.short_name().eq_ignore_ascii_case(&a));
             if found.is_none() {
-                app.set_status(Status::Error(format!(
+                cx.set_status(Status::Error(format!(
                     "Unknown policy type {:?}; e.g. SERVICE_CONTROL_POLICY or TAG_POLICY.",
                     crate::model::text::sanitize(&a)
                 )));
             }
             found
         }
-        None => policy_types().get(app.pages.settings.selected).copied(),
+        None => policy_types().get(cx.st.selected).copied(),
     }
 }
 
-fn policy_type(app: &mut App, arg: Option<String>, enable: bool) -> Vec<Effect> {
-    if !app.check_writable() {
-        return Vec::new();
+fn policy_type(cx: &mut Cx<'_, State>, arg: Option<String>, enable: bool) {
+    if !cx.check_writable() {
+        return;
     }
-    let Some(ty) = type_for(app, arg) else { return Vec::new() };
-    let Some(o) = app.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else { return Vec::new() };
+    let Some(ty) = type_for(cx, arg) else { return };
+    let Some(o) = cx.shared.data.as_ref().and_then(|d| d.snapshot.organization.clone()) else { return };
     let on = o.enabled_policy_types.contains(&ty);
     if on == enable {
         let state = if on { "already enabled" } else { "not enabled" };
-        app.set_status(Status::Info(format!("{ty} is {state} in the root {}.", o.root_id)));
-        return Vec::new();
+        cx.set_status(Status::Info(format!("{ty} is {state} in the root {}.", o.root_id)));
+        return;
     }
     let root = o.root_id.to_string();
-    let attached = app.data.as_ref().map_or(0, |d| {
+    let attached = cx.shared.data.as_ref().map_or(0, |d| {
         let ids: Vec<&PolicyId> =
             d.snapshot.policies.iter().filter(|p| p.summary.r#type == ty).map(|p| &p.summary.id).collect();
         d.snapshot.attachments.iter().filter(|a| ids.contains(&&a.policy_id)).count()
@@ -170,53 +169,51 @@ fn policy_type(app: &mut App, arg: Option<String>, enable: bool) -> Vec<Effect> 
             ty.to_string(),
         );
     }
-    Vec::new()
 }
 
 /// The Settings page.
 pub struct SettingsPage;
 
 impl PageView for SettingsPage {
-    fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         view::draw(f, app, area);
     }
 
-    fn action(&self, app: &mut App, name: &str, arg: Option<String>) -> Vec<Effect> {
+    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
         match name {
-            "enable-all-features" => enable_all_features(app),
-            "enable-policy-type" => policy_type(app, arg, true),
-            "disable-policy-type" => policy_type(app, arg, false),
-            _ => Vec::new(),
+            "enable-all-features" => enable_all_features(cx),
+            "enable-policy-type" => policy_type(cx, arg, true),
+            "disable-policy-type" => policy_type(cx, arg, false),
+            _ => {}
         }
     }
 
-    fn navigate(&self, app: &mut App, cmd: &Command) -> Option<Vec<Effect>> {
-        let cap = u16::try_from(view::policy_lines(app).len()).unwrap_or(u16::MAX);
-        let st = &mut app.pages.settings;
-        app.dirty = true;
+    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
+        let cap = u16::try_from(view::policy_lines(cx).len()).unwrap_or(u16::MAX);
+        let st = &mut cx.st;
         match cmd {
-            Command::NextPane => st.policy_focused = !st.policy_focused,
-            Command::Cancel if st.policy_focused => st.policy_focused = false,
+            Nav::Tab => st.policy_focused = !st.policy_focused,
+            Nav::Back if st.policy_focused => st.policy_focused = false,
             _ if st.policy_focused => {
                 st.scroll = match cmd {
-                    Command::Up => st.scroll.saturating_sub(1),
-                    Command::Down => st.scroll.saturating_add(1).min(cap),
-                    Command::PageUp => st.scroll.saturating_sub(10),
-                    Command::PageDown => st.scroll.saturating_add(10).min(cap),
-                    Command::Top => 0,
-                    Command::Bottom => cap,
+                    Nav::Up => st.scroll.saturating_sub(1),
+                    Nav::Down => st.scroll.saturating_add(1).min(cap),
+                    Nav::PageUp => st.scroll.saturating_sub(10),
+                    Nav::PageDown => st.scroll.saturating_add(10).min(cap),
+                    Nav::Top => 0,
+                    Nav::Bottom => cap,
                     _ => return None,
                 }
             }
             _ => {
                 let last = policy_types().len().saturating_sub(1);
                 st.selected = match cmd {
-                    Command::Up => st.selected.saturating_sub(1),
-                    Command::Down => (st.selected + 1).min(last),
-                    Command::Top => 0,
-                    Command::Bottom => last,
-                    Command::PageUp => st.selected.saturating_sub(10),
-                    Command::PageDown => (st.selected + 10).min(last),
+                    Nav::Up => st.selected.saturating_sub(1),
+                    Nav::Down => (st.selected + 1).min(last),
+                    Nav::Top => 0,
+                    Nav::Bottom => last,
+                    Nav::PageUp => st.selected.saturating_sub(10),
+                    Nav::PageDown => (st.selected + 10).min(last),
                     _ => return None,
                 }
             }

@@ -12,9 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// The lines of the resource policy pane.
-pub fn policy_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    match app.data.as_ref().and_then(|d| d.snapshot.resource_policy.as_ref()) {
+pub fn policy_lines(cx: &View<'_, State>) -> Vec<Line<'static>> {
+    let t = &cx.shared.theme;
+    match cx.shared.data.as_ref().and_then(|d| d.snapshot.resource_policy.as_ref()) {
         Some(p) => {
             let mut out = vec![Line::from(Span::styled(
                 format!("{} · {} characters", p.id, p.content.chars().count()),
@@ -27,9 +27,9 @@ pub fn policy_lines(app: &App) -> Vec<Line<'static>> {
     }
 }
 
-fn quota_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let q = app.quotas.clone().unwrap_or_default();
+fn quota_lines(cx: &View<'_, State>) -> Vec<Line<'static>> {
+    let t = &cx.shared.theme;
+    let q = cx.shared.quotas.clone().unwrap_or_default();
     let row = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<19}"), t.dim()), Span::raw(value)])
     };
@@ -51,8 +51,8 @@ fn quota_lines(app: &App) -> Vec<Line<'static>> {
     ]
 }
 
-fn org_lines(app: &App, s: &OrgSnapshot) -> Vec<Line<'static>> {
-    let t = &app.theme;
+fn org_lines(cx: &View<'_, State>, s: &OrgSnapshot) -> Vec<Line<'static>> {
+    let t = &cx.shared.theme;
     let field = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<12}"), t.dim()), Span::raw(value)])
     };
@@ -86,17 +86,17 @@ fn org_lines(app: &App, s: &OrgSnapshot) -> Vec<Line<'static>> {
 }
 
 /// Draws the page.
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let t = &app.theme;
-    let Some(d) = app.data.as_ref() else {
-        let msg = format!("{} Loading the organization…", t.spinner(app.tick));
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let Some(d) = cx.shared.data.as_ref() else {
+        let msg = format!("{} Loading the organization…", t.spinner(cx.shared.tick));
         f.render_widget(
             Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(" Settings ")),
             area,
         );
         return;
     };
-    let st = &app.pages.settings;
+    let st = &cx.st;
     let cols = Layout::default()
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -111,7 +111,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .constraints([Constraint::Percentage(55), Constraint::Percentage(45)])
         .split(cols[1]);
     f.render_widget(
-        Paragraph::new(org_lines(app, &d.snapshot))
+        Paragraph::new(org_lines(cx, &d.snapshot))
             .wrap(Wrap { trim: false })
             .block(Block::default().borders(Borders::ALL).border_style(t.dim()).title(" Organization ")),
         left[0],
@@ -141,10 +141,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         TableState::default().with_selected(Some(st.selected.min(policy_types().len().saturating_sub(1))));
     f.render_stateful_widget(table, left[1], &mut state);
 
-    let lines = policy_lines(app);
+    let lines = policy_lines(cx);
     let inner_h = right[0].height.saturating_sub(2);
     let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(inner_h);
-    let edit = app.keymap.key_of("edit-resource-policy").unwrap_or_else(|| "E".into());
+    let edit = cx.shared.keymap.key_of("edit-resource-policy").unwrap_or_else(|| "E".into());
     f.render_widget(
         Paragraph::new(lines).scroll((st.scroll.min(max), 0)).block(
             Block::default()
@@ -155,8 +155,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         right[0],
     );
     f.render_widget(
-        Paragraph::new(quota_lines(app)).wrap(Wrap { trim: false }).block(
-            Block::default().borders(Borders::ALL).border_style(t.dim()).title(if app.quotas.is_some() {
+        Paragraph::new(quota_lines(cx)).wrap(Wrap { trim: false }).block(
+            Block::default().borders(Borders::ALL).border_style(t.dim()).title(if cx.shared.quotas.is_some() {
                 " Quotas "
             } else {
                 " Quotas (AWS defaults) "

@@ -1,0 +1,157 @@
+//! The console's global commands: navigation (handed to the page on screen), pages, help,
+//! palette, refresh, quit, and the session's own switches (mouse, watch list, arming). One
+//! registry entry each, like every page's commands.
+
+use super::app::App;
+use super::cx::Status;
+use super::dialog::{Confirm, Modal};
+use super::msg::{Call, Effect};
+use super::page::{CommandSpec, Nav, Page, Scope};
+use crate::model::text::sanitize;
+
+/// A global command: its description and a handler over the whole console.
+pub struct GlobalCommand {
+    pub spec: CommandSpec,
+    pub run: fn(&mut App, Option<String>) -> Vec<Effect>,
+}
+
+const fn g(
+    name: &'static str,
+    keys: &'static [&'static str],
+    args: &'static str,
+    desc: &'static str,
+    footer: Option<&'static str>,
+    run: fn(&mut App, Option<String>) -> Vec<Effect>,
+) -> GlobalCommand {
+    GlobalCommand { spec: CommandSpec { name, scope: Scope::Global, keys, args, desc, footer }, run }
+}
+
+/// Every global command.
+pub const GLOBAL: &[GlobalCommand] = &[
+    g("up", &["up", "k"], "", "move up", None, |a, _| nav(a, Nav::Up)),
+    g("down", &["down", "j"], "", "move down", None, |a, _| nav(a, Nav::Down)),
+    g("collapse", &["left", "h"], "", "collapse / go to parent", None, |a, _| nav(a, Nav::Left)),
+    g("expand", &["right", "l"], "", "expand", None, |a, _| nav(a, Nav::Right)),
+    g("top", &["home", "g"], "", "first row", None, |a, _| nav(a, Nav::Top)),
+    g("bottom", &["end", "G"], "", "last row", None, |a, _| nav(a, Nav::Bottom)),
+    g("page-up", &["pageup"], "", "page up", None, |a, _| nav(a, Nav::PageUp)),
+    g("page-down", &["pagedown"], "", "page down", None, |a, _| nav(a, Nav::PageDown)),
+    g("open", &["enter"], "", "open / act on the selection", None, |a, _| nav(a, Nav::Enter)),
+    g("next-pane", &["tab"], "", "next pane", None, |a, _| nav(a, Nav::Tab)),
+    g("cancel", &["esc"], "", "back / cancel", None, |a, _| nav(a, Nav::Back)),
+    g("page 1", &["1"], "", "AWS accounts page", None, |a, _| page(a, Some("1".into()))),
+    g("page 2", &["2"], "", "Policies page", None, |a, _| page(a, Some("2".into()))),
+    g("page 3", &["3"], "", "Inspector page", None, |a, _| page(a, Some("3".into()))),
+    g("page 4", &["4"], "", "Invitations page", None, |a, _| page(a, Some("4".into()))),
+    g("page 5", &["5"], "", "Services page", None, |a, _| page(a, Some("5".into()))),
+    g("page 6", &["6"], "", "Settings page", None, |a, _| page(a, Some("6".into()))),
+    g(
+        "page",
+        &[],
+        "<1-6>",
+        "show a page: 1 accounts, 2 policies, 3 inspector, 4 invitations, 5 services, 6 settings",
+        None,
+        page,
+    ),
+    g("palette", &[":"], "", "command palette", Some("command"), |a, _| {
+        a.modal = Some(Modal::Palette { input: String::new(), error: None });
+        Vec::new()
+    }),
+    g("help", &["?"], "", "show the keys", Some("help"), |a, _| {
+        a.modal = Some(Modal::Help { scroll: 0 });
+        Vec::new()
+    }),
+    g("refresh", &["r"], "", "reload the organization", None, |a, _| a.load()),
+    g("mouse", &[], "", "toggle mouse capture", None, mouse),
+    g("watch", &[], "[actions…]", "show or set the actions the blast radius watches (this session)", None, watch),
+    g("arm", &[], "", "live sessions: allow changes (typed confirmation; every write is journaled)", None, arm),
+    g("disarm", &[], "", "live sessions: back to read-only", None, disarm),
+    g("quit", &["q"], "", "leave orgtui", Some("quit"), quit),
+];
+
+/// Navigation goes to the page on screen.
+fn nav(app: &mut App, nav: Nav) -> Vec<Effect> {
+    let page = app.page;
+    app.with_pages(|p, env| super::pages::navigate(page, p, env, nav))
+}
+
+fn page(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+    let n = arg.as_deref().map(str::trim).unwrap_or("");
+    match n.parse::<u8>().ok().and_then(Page::from_number) {
+        Some(p) => app.page = p,
+        None => app.set_status(Status::Error(format!("There is no page {:?}; pages are 1 to 6.", sanitize(n)))),
+    }
+    Vec::new()
+}
+
+fn quit(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
+    if !app.pending.is_empty() && !app.quit_armed {
+        app.quit_armed = true;
+        app.set_status(Status::Info(format!(
+            "{} change(s) still in flight; press q again to quit anyway",
+            app.pending.len()
+        )));
+    } else {
+        app.quit = true;
+    }
+    Vec::new()
+}
+
+fn mouse(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
+    app.mouse = !app.mouse;
+    let state = if app.mouse { "on (shift-drag selects text)" } else { "off" };
+    app.set_status(Status::Info(format!("Mouse capture {state}.")));
+    vec![Effect::SetMouse(app.mouse)]
+}
+
+fn watch(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+    let Some(list) = arg else {
+        let list = app.shared.watch.join(" ");
+        let n = app.shared.watch.len();
+        app.set_status(Status::Info(format!("Blast radius watches {n} action(s): {list}")));
+        return Vec::new();
+    };
+    let entries: Vec<String> =
+        list.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(String::from).collect();
+    match super::config::parse_watch(&entries) {
+        Ok(w) => {
+            app.set_status(Status::Ok(format!("Blast radius now watches {} action(s).", w.len())));
+            app.shared.watch = w;
+        }
+        Err(e) => app.set_status(Status::Error(format!("watch: {e}"))),
+    }
+    Vec::new()
+}
+
+/// `:arm`: a typed confirmation that states what arming means.
+fn arm(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
+    let source = &app.shared.source;
+    if !source.guarded {
+        app.set_status(Status::Info("This session is not a guarded live session: nothing to arm.".into()));
+    } else if source.writable {
+        app.set_status(Status::Info("Writes are already armed.".into()));
+    } else {
+        app.modal = Some(Modal::Confirm(Confirm::new(
+            Call::Arm(true),
+            "Arm writes".into(),
+            vec![
+                format!("Changes made from now on go to the live organization ({}).", sanitize(&source.label)),
+                "Every write is appended to the audit journal (time, operation, input, outcome, request id)."
+                    .into(),
+                ":disarm returns to read-only.".into(),
+            ],
+            "arm".into(),
+        )));
+    }
+    Vec::new()
+}
+
+fn disarm(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
+    if app.shared.source.guarded && app.shared.source.writable {
+        let op = app.op_id();
+        app.pending.insert(op, "Disarming writes".into());
+        return vec![Effect::Call { op, call: Call::Arm(false) }];
+    }
+    app.set_status(Status::Info("Writes are not armed.".into()));
+    Vec::new()
+}

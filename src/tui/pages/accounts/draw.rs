@@ -1,0 +1,98 @@
+//! Drawing the accounts page: the tree (with the filter in its title) and the details pane.
+
+use super::{Focus, State};
+use crate::tui::cx::Shared;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use tui_tree_widget::Tree;
+
+/// ` tags 120/1043` while a load reports progress.
+pub fn progress_text(shared: &Shared) -> String {
+    match &shared.load_progress {
+        Some(p) => match p.total {
+            Some(total) => format!(" {} {}/{total}", p.stage, p.done),
+            None => format!(" {} {}", p.stage, p.done),
+        },
+        None => String::new(),
+    }
+}
+
+/// Draws the page body.
+pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
+    let t = &shared.theme;
+    let left = if area.width >= 110 { 55 } else { 50 };
+    let cols = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Percentage(left), Constraint::Percentage(100 - left)])
+        .split(area);
+    let focus_style = |focus: Focus| if st.focus == focus { t.focus() } else { t.dim() };
+    let Some(d) = shared.data.as_ref() else {
+        let msg = match &shared.load_error {
+            Some(e) => format!("Could not load the organization: {e}\nPress r to retry."),
+            None => format!("{} Loading the organization…{}", t.spinner(shared.tick), progress_text(shared)),
+        };
+        f.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .block(Block::default().borders(Borders::ALL).title(" AWS accounts ")),
+            area,
+        );
+        return;
+    };
+    let accounts = d.snapshot.accounts.len();
+    let mut title = format!(" AWS accounts ({accounts}) ");
+    if !st.filter.is_empty() || st.filter_editing {
+        let shown = st.keep.as_ref().map_or(0, |k| k.iter().filter(|x| **x).count());
+        let cursor = if st.filter_editing { "_" } else { "" };
+        title = format!(" AWS accounts — filter: {}{cursor} ({shown} shown) ", st.filter);
+    }
+    if d.tree.nodes.is_empty() {
+        f.render_widget(
+            Paragraph::new("This account is not in an organization.")
+                .block(Block::default().borders(Borders::ALL).title(title)),
+            area,
+        );
+        return;
+    }
+    let (open, closed, leaf, marker) = t.tree_glyphs();
+    let selected = st.selected.as_deref().and_then(|s| d.tree.index_of(s));
+    {
+        let mut state = st.tree_view.borrow_mut();
+        if st.tree_view_rev.get() != st.rows_rev {
+            state.close_all();
+            for id in &st.opened {
+                if let Some(i) = d.tree.index_of(id).filter(|&i| !d.tree.nodes[i].children.is_empty()) {
+                    state.open(d.tree.key_path(i));
+                }
+            }
+            st.tree_view_rev.set(st.rows_rev);
+        }
+        match selected {
+            Some(i) => state.select(d.tree.key_path(i)),
+            None => state.select(Vec::new()),
+        };
+    }
+    let block = Block::default().borders(Borders::ALL).border_style(focus_style(Focus::Tree)).title(title);
+    match Tree::new(&st.items) {
+        Ok(tree) => {
+            let tree = tree
+                .block(block)
+                .highlight_style(t.selected())
+                .highlight_symbol(marker)
+                .node_open_symbol(open)
+                .node_closed_symbol(closed)
+                .node_no_children_symbol(leaf);
+            f.render_stateful_widget(tree, cols[0], &mut st.tree_view.borrow_mut());
+        }
+        Err(e) => f.render_widget(Paragraph::new(format!("Cannot draw the tree: {e}")).block(block), cols[0]),
+    }
+    let lines = selected.map(|i| super::details::lines(&d.snapshot, &d.tree, i, t)).unwrap_or_default();
+    let details = Paragraph::new(lines)
+        .block(
+            Block::default().borders(Borders::ALL).border_style(focus_style(Focus::Details)).title(" Details "),
+        )
+        .wrap(Wrap { trim: false })
+        .scroll((st.details_scroll, 0));
+    f.render_widget(details, cols[1]);
+}
