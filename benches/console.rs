@@ -6,7 +6,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use orgtui::engine::{Engine, ManualClock};
 use orgtui::model::Timestamp;
-use orgtui::tui::app::{App, Source};
+use orgtui::tui::app::{App, SessionInfo};
 use orgtui::tui::keymap::Keymap;
 use orgtui::tui::msg::Msg;
 use orgtui::tui::theme::Theme;
@@ -19,7 +19,7 @@ use std::time::Duration;
 
 fn app_with(snapshot: orgtui::model::OrgSnapshot) -> App {
     let mut app = App::new(
-        Source { label: "SAMPLE".into(), writable: true, guarded: false },
+        SessionInfo { label: "SAMPLE".into(), writable: true, guarded: false },
         Theme::plain(),
         Keymap::default(),
         (120, 36),
@@ -62,10 +62,11 @@ fn benches(c: &mut Criterion) {
         Engine::from_state(state, Box::new(ManualClock::new(Timestamp(1_764_000_000_000))), 1).unwrap();
     let mut app = app_with(engine.to_snapshot());
     // Expand everything.
-    let ids: Vec<String> = app.data.as_ref().unwrap().tree.nodes.iter().map(|n| n.id.clone()).collect();
-    app.opened.extend(ids);
-    app.rerow();
-    let rows = app.data.as_ref().unwrap().rows.len();
+    let ids: Vec<String> =
+        app.shared.data.as_ref().unwrap().tree.nodes.iter().map(|n| n.id.clone()).collect();
+    app.pages.accounts.opened.extend(ids);
+    app.with_pages(|p, env| orgtui::tui::pages::accounts::rerow(&mut env.cx(&mut p.accounts)));
+    let rows = app.pages.accounts.rows.len();
     eprintln!("10k org: {rows} visible rows, peak RSS so far {:.0} MB", peak_rss_mb().unwrap_or(0.0));
     let mut term = Terminal::new(TestBackend::new(120, 36)).unwrap();
     g.bench_function("frame, 10k accounts fully expanded", |b| b.iter(|| draw(&mut term, &app)));

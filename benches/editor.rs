@@ -5,7 +5,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use orgtui::model::PolicyType;
-use orgtui::tui::app::{App, Source};
+use orgtui::tui::app::{App, SessionInfo};
 use orgtui::tui::keymap::Keymap;
 use orgtui::tui::msg::Msg;
 use orgtui::tui::theme::Theme;
@@ -82,7 +82,7 @@ fn benches(c: &mut Criterion) {
         p.content = text.clone();
     }
     let mut app = App::new(
-        Source { label: "SAMPLE".into(), writable: true, guarded: false },
+        SessionInfo { label: "SAMPLE".into(), writable: true, guarded: false },
         Theme::plain(),
         Keymap::default(),
         (120, 36),

@@ -9,7 +9,7 @@ use orgtui::engine::{Engine, ManualClock};
 use orgtui::model::Timestamp;
 use orgtui::policy::OrgPolicies;
 use orgtui::policy::matrix;
-use orgtui::tui::app::{App, Source};
+use orgtui::tui::app::{App, SessionInfo};
 use orgtui::tui::keymap::Keymap;
 use orgtui::tui::msg::Msg;
 use orgtui::tui::pages::inspector::compute;
@@ -29,7 +29,7 @@ fn app_on_matrix() -> App {
     let engine =
         Engine::from_state(state, Box::new(ManualClock::new(Timestamp(1_764_000_000_000))), 1).unwrap();
     let mut app = App::new(
-        Source { label: "FILE generated.json".into(), writable: true, guarded: false },
+        SessionInfo { label: "FILE generated.json".into(), writable: true, guarded: false },
         Theme::plain(),
         Keymap::default(),
         (120, 36),
@@ -67,7 +67,7 @@ fn benches(c: &mut Criterion) {
 
     let t = Instant::now();
     draw(&mut term, &app);
-    let m = compute::matrix(&app).unwrap();
+    let m = compute::matrix(&app.view(&app.pages.inspector)).unwrap();
     let (a, d, i) = m.base.counts();
     eprintln!(
         "matrix {} accounts x {} actions (A {a}, D {d}, - {i}); first compute + frame {:.1} ms",
@@ -77,9 +77,9 @@ fn benches(c: &mut Criterion) {
     );
     assert_eq!((m.rows.len(), m.base.actions.len()), (1_000, 50));
 
-    let snap = app.data.as_ref().unwrap().snapshot.clone();
+    let snap = app.shared.data.as_ref().unwrap().snapshot.clone();
     let org = OrgPolicies::from_snapshot(&snap);
-    let rows = compute::rows(&app);
+    let rows = compute::rows(&app.view(&app.pages.inspector));
     let acts = actions();
     let ctx = matrix::parse_context("aws:RequestedRegion=eu-west-1");
     g.bench_function("matrix 1000x50: compute only (policy::matrix::compute)", |b| {
@@ -110,11 +110,11 @@ fn benches(c: &mut Criterion) {
     g.bench_function("matrix 1000x50: SCP draft edit, what-if on (stored + draft) + frame", |b| {
         b.iter(|| {
             flip = !flip;
-            app.drafts.insert("p-gen00000".into(), if flip { DRAFT_A } else { DRAFT_B }.into());
+            app.shared.drafts.insert("p-gen00000".into(), if flip { DRAFT_A } else { DRAFT_B }.into());
             draw(&mut term, &app);
         })
     });
-    let m = compute::matrix(&app).unwrap();
+    let m = compute::matrix(&app.view(&app.pages.inspector)).unwrap();
     eprintln!("what-if: {} cells change", m.what_if.as_ref().map_or(0, |w| w.2));
     g.finish();
 }

@@ -269,7 +269,7 @@ fn console(cli: &Cli) -> Result<(), Failure> {
     crate::tui::log::line(&format!("console start: {source}"));
     crate::tui::run(crate::tui::ConsoleOptions {
         backend: std::sync::Arc::new(backend),
-        source: crate::tui::app::Source { label: source, writable: true, guarded: false },
+        source: crate::tui::cx::SessionInfo { label: source, writable: true, guarded: false },
         extras: console_extras,
     })
     .map_err(Failure::operation)

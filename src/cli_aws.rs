@@ -126,7 +126,7 @@ pub fn console(args: &AwsArgs) -> Result<(), Failure> {
     let backend = Arc::new(crate::backend::guard::GuardedBackend::new(live, args.allow_writes, journal));
     let result = crate::tui::run(crate::tui::ConsoleOptions {
         backend,
-        source: crate::tui::app::Source { label, writable: args.allow_writes, guarded: true },
+        source: crate::tui::cx::SessionInfo { label, writable: args.allow_writes, guarded: true },
         extras: None,
     })
     .map_err(Failure::operation);

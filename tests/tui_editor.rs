@@ -8,8 +8,7 @@ use orgtui::backend::request::ApiRequest;
 use orgtui::model::*;
 use orgtui::tui::app::App;
 use orgtui::tui::editor::{Mode, draft};
-use orgtui::tui::msg::{Call, Effect, Msg, Outcome};
-use orgtui::tui::update::update;
+use orgtui::tui::msg::{Call, Effect, Msg};
 use ratatui_textarea::CursorMove;
 use tui_support::*;
 
@@ -44,7 +43,7 @@ fn jump(app: &mut App, row: u16, col: u16) {
 }
 
 fn stored(app: &App, id: &str) -> String {
-    let d = app.data.as_ref().unwrap();
+    let d = app.shared.data.as_ref().unwrap();
     d.snapshot.policies.iter().find(|p| p.summary.id.to_string() == id).unwrap().content.clone()
 }
 
@@ -75,7 +74,7 @@ fn edit_leave_reopen_restores_the_draft() {
     type_str(&mut a, "x");
     press(&mut a, KeyCode::Esc);
     assert!(a.editor.is_none());
-    let kept = a.drafts.get(POLICY).cloned().expect("draft kept");
+    let kept = a.shared.drafts.get(POLICY).cloned().expect("draft kept");
     assert!(kept.starts_with('x'));
     assert!(draft_file(&dir, POLICY).exists());
     command(&mut a, &format!("edit-policy {POLICY}"));
@@ -91,7 +90,7 @@ fn edit_back_to_the_stored_text_drops_the_draft() {
     assert!(draft_file(&dir, POLICY).exists());
     press(&mut a, KeyCode::Backspace);
     press(&mut a, KeyCode::Esc);
-    assert!(!a.drafts.contains_key(POLICY));
+    assert!(!a.shared.drafts.contains_key(POLICY));
     assert!(!draft_file(&dir, POLICY).exists());
 }
 
@@ -122,12 +121,12 @@ fn failed_save_shows_the_aws_error_and_keeps_text_and_draft() {
     let e = a.editor.as_ref().expect("editor still open");
     assert!(e.error.as_deref().unwrap().contains("MalformedPolicyDocumentException"));
     assert_eq!(text(&a), before);
-    assert_eq!(a.drafts.get(POLICY), Some(&before));
+    assert_eq!(a.shared.drafts.get(POLICY), Some(&before));
     assert!(draft_file(&dir, POLICY).exists());
     assert!(render(&a).contains("ERROR saving: MalformedPolicyDocumentException"));
     // Leaving keeps it too.
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.drafts.get(POLICY), Some(&before));
+    assert_eq!(a.shared.drafts.get(POLICY), Some(&before));
 }
 
 #[test]
@@ -135,12 +134,12 @@ fn successful_save_closes_the_editor_and_removes_the_draft() {
     let (mut a, dir) = setup(100, 30);
     let (op, _) = edit_and_save(&mut a);
     assert!(draft_file(&dir, POLICY).exists());
-    let outcome = Outcome::Done { message: "saved".into(), reveal: None };
+    let outcome = done("saved", None);
     update(&mut a, Msg::OpDone { op, result: Ok(outcome) });
     assert!(!render(&a).contains("Editing"), "a finished save no longer draws the editor");
     press(&mut a, KeyCode::Down);
     assert!(a.editor.is_none());
-    assert!(!a.drafts.contains_key(POLICY));
+    assert!(!a.shared.drafts.contains_key(POLICY));
     assert!(!draft_file(&dir, POLICY).exists());
 }
 
@@ -166,7 +165,7 @@ fn draft_file_is_offered_after_a_restart_and_restored() {
     press(&mut second, KeyCode::Char('r'));
     // The first change was written at once; later keys within 500 ms may not be.
     assert!(typed.starts_with(&text(&second)[..1]));
-    assert!(second.drafts.contains_key(POLICY));
+    assert!(second.shared.drafts.contains_key(POLICY));
 }
 
 #[test]
@@ -414,7 +413,7 @@ fn keys_strings_and_punctuation_are_coloured_only_with_colour_on() {
     };
     let plain = colours(&a);
     assert!(plain.iter().all(|(_, c)| *c == Some(Color::Reset)), "NO_COLOR draws no colour");
-    a.theme = orgtui::tui::theme::Theme { color: true, unicode: false };
+    a.shared.theme = orgtui::tui::theme::Theme { color: true, unicode: false };
     let coloured = colours(&a);
     let v = coloured.iter().position(|(sym, _)| sym == "V").expect("the Version key");
     let two = v + coloured[v..].iter().position(|(sym, _)| sym == "2").expect("its value");
@@ -437,7 +436,7 @@ fn keys_on_the_policies_page_open_the_editor_with_the_tab_type() {
     assert_eq!(e.target, orgtui::tui::editor::Target::New { ty });
     press(&mut a, KeyCode::Esc);
     assert!(a.editor.is_none());
-    a.policy_selected = Some(POLICY.into());
+    a.pages.policies.policy = Some(POLICY.into());
     press(&mut a, KeyCode::Char('e'));
     assert!(matches!(
         &a.editor.as_ref().expect("e opens the editor").target,

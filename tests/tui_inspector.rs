@@ -39,7 +39,7 @@ fn clear(a: &mut App) {
 }
 
 fn single(a: &App) -> compute::Single {
-    compute::single(a).expect("a decision")
+    compute::single(&a.view(&a.pages.inspector)).expect("a decision")
 }
 
 /// Switches to the matrix with the rows under `ou` (a name).
@@ -62,8 +62,11 @@ const DRAFT: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"DenyLeave","
 #[test]
 fn fields_default_from_the_tree_selection() {
     let a = at("payments-prod", 80, 24);
-    assert_eq!(state::account(&a).as_deref(), Some("562346771328"));
-    assert_eq!(state::principal_for(&a, "562346771328"), "arn:aws:iam::562346771328:role/Admin");
+    assert_eq!(state::account(&a.view(&a.pages.inspector)).as_deref(), Some("562346771328"));
+    assert_eq!(
+        state::principal_for(&a.view(&a.pages.inspector), "562346771328"),
+        "arn:aws:iam::562346771328:role/Admin"
+    );
     assert_eq!(a.pages.inspector.resource, "*");
     let screen = render(&a);
     assert!(screen.contains("562346771328  payments-prod"), "{screen}");
@@ -72,36 +75,36 @@ fn fields_default_from_the_tree_selection() {
     let mut a = a;
     a.pages.inspector.focus = state::Focus::Field(state::Field::Account);
     press(&mut a, KeyCode::Right);
-    assert_ne!(state::account(&a).as_deref(), Some("562346771328"));
+    assert_ne!(state::account(&a.view(&a.pages.inspector)).as_deref(), Some("562346771328"));
     command(&mut a, "goto web-prod");
     press(&mut a, KeyCode::Char('3'));
-    assert_eq!(state::account(&a).as_deref(), Some("903685813694"));
+    assert_eq!(state::account(&a.view(&a.pages.inspector)).as_deref(), Some("903685813694"));
     // An account without known principals: its OrganizationAccountAccessRole, policies unknown.
     command(&mut a, "goto network-prod");
     press(&mut a, KeyCode::Char('3'));
     assert_eq!(
-        state::principal_for(&a, "274662961986"),
+        state::principal_for(&a.view(&a.pages.inspector), "274662961986"),
         "arn:aws:iam::274662961986:role/OrganizationAccountAccessRole"
     );
     // An OU selected: a member account with known principals stands in.
     let mut a = app(80, 24);
     command(&mut a, "goto Workloads");
     press(&mut a, KeyCode::Char('3'));
-    let acct = state::account(&a).unwrap();
-    assert!(state::principals(&a).in_account(&acct).next().is_some());
+    let acct = state::account(&a.view(&a.pages.inspector)).unwrap();
+    assert!(state::principals(&a.view(&a.pages.inspector)).in_account(&acct).next().is_some());
 }
 
 #[test]
 fn typing_an_action_with_completion_and_enter_gives_a_decision() {
     let mut a = at("payments-prod", 120, 36);
-    assert!(compute::single(&a).is_none(), "no action yet");
+    assert!(compute::single(&a.view(&a.pages.inspector)).is_none(), "no action yet");
     assert!(render(&a).contains("Type an action"));
     press(&mut a, KeyCode::Char('e'));
     assert_eq!(a.pages.inspector.editing.as_ref().map(|e| e.field), Some(state::Field::Action));
     type_str(&mut a, "iam:CreateUs");
     // Typed keys went to the field, not to the keymap (no page switch, no quit).
     assert_eq!(a.page, Page::Inspector);
-    let list = orgtui::tui::pages::inspector::edit::completions(&a);
+    let list = orgtui::tui::pages::inspector::edit::completions(&a.view(&a.pages.inspector));
     assert!(list.iter().any(|(v, _)| v == "iam:CreateUser"), "{list:?}");
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.pages.inspector.editing.as_ref().unwrap().buffer, "iam:CreateUser");
@@ -120,7 +123,7 @@ fn typing_an_action_with_completion_and_enter_gives_a_decision() {
     type_str(&mut a, "notanaction");
     press(&mut a, KeyCode::Enter);
     assert!(a.pages.inspector.editing.is_some());
-    assert!(matches!(&a.status, orgtui::tui::app::Status::Error(m) if m.contains("service:Action")));
+    assert!(matches!(&a.status, orgtui::tui::cx::Status::Error(m) if m.contains("service:Action")));
 }
 
 #[test]
@@ -164,7 +167,7 @@ fn a_level_without_an_allow_is_named() {
 fn matrix_cells_and_glyphs_for_an_ou() {
     let mut a = at("payments-prod", 120, 36);
     matrix_of(&mut a, "Suspended");
-    let m = compute::matrix(&a).unwrap();
+    let m = compute::matrix(&a.view(&a.pages.inspector)).unwrap();
     assert_eq!(m.rows.len(), 4);
     assert_eq!(m.base.actions.len(), orgtui::policy::matrix::DEFAULT_ACTIONS.len());
     assert!(m.base.cells.iter().all(|c| *c == Decision::ExplicitlyDenied), "DenyAllActions");
@@ -173,7 +176,7 @@ fn matrix_cells_and_glyphs_for_an_ou() {
     assert!(screen.contains("[D ] D   D"), "{screen}");
     // The sandbox: an allow list (no FullAWSAccess) leaves some actions implicitly denied.
     matrix_of(&mut a, "Sandbox");
-    let m = compute::matrix(&a).unwrap();
+    let m = compute::matrix(&a.view(&a.pages.inspector)).unwrap();
     let col = m.base.actions.iter().position(|x| x == "account:CloseAccount").unwrap();
     assert_eq!(m.base.get(0, col), Some(Decision::ImplicitlyDenied));
     assert_eq!(orgtui::policy::matrix::glyph(Decision::ImplicitlyDenied), '-');
@@ -183,7 +186,10 @@ fn matrix_cells_and_glyphs_for_an_ou() {
     clear(&mut a);
     type_str(&mut a, "s3:GetObject, ec2:RunInstances");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(compute::matrix(&a).unwrap().base.actions, ["s3:GetObject", "ec2:RunInstances"]);
+    assert_eq!(
+        compute::matrix(&a.view(&a.pages.inspector)).unwrap().base.actions,
+        ["s3:GetObject", "ec2:RunInstances"]
+    );
 }
 
 #[test]
@@ -198,9 +204,9 @@ fn the_cursor_shows_its_cells_trace() {
     }
     press(&mut a, KeyCode::Down);
     assert_eq!(a.pages.inspector.cursor, (1, col));
-    let cell = compute::cell(&a, 1, col).unwrap();
+    let cell = compute::cell(&a.view(&a.pages.inspector), 1, col).unwrap();
     assert_eq!(cell.eval.decision, Decision::ImplicitlyDenied);
-    let m = compute::matrix(&a).unwrap();
+    let m = compute::matrix(&a.view(&a.pages.inspector)).unwrap();
     let screen = render(&a);
     assert!(screen.contains("x account:CloseAccount"), "{screen}");
     assert!(screen.contains(&m.rows[1].account), "{screen}");
@@ -217,8 +223,8 @@ fn the_cursor_shows_its_cells_trace() {
 fn what_if_with_a_draft_flips_cells_and_counts_them() {
     let mut a = at("payments-prod", 120, 36);
     set_action(&mut a, "organizations:LeaveOrganization");
-    a.drafts.insert("p-nubu3bh8".into(), DRAFT.into());
-    a.drafts.insert("new:SERVICE_CONTROL_POLICY".into(), "{}".into());
+    a.shared.drafts.insert("p-nubu3bh8".into(), DRAFT.into());
+    a.shared.drafts.insert("new:SERVICE_CONTROL_POLICY".into(), "{}".into());
     assert!(single(&a).what_if.is_none(), "what-if is off");
     press(&mut a, KeyCode::Char('w'));
     let s = single(&a);
@@ -228,7 +234,7 @@ fn what_if_with_a_draft_flips_cells_and_counts_them() {
     assert!(screen.contains("what-if: ALLOWED (CHANGES)"), "{screen}");
     assert!(screen.contains("drafts replace p-nubu3bh8 DenyLeaveOrganization"), "{screen}");
     press(&mut a, KeyCode::Char('M'));
-    let m = compute::matrix(&a).unwrap();
+    let m = compute::matrix(&a.view(&a.pages.inspector)).unwrap();
     let (w, changed, n) = m.what_if.as_ref().unwrap();
     let col = m.base.actions.iter().position(|x| x == "organizations:LeaveOrganization").unwrap();
     // Only that column changes: the accounts outside the Suspended OU (DenyAllActions) and
@@ -247,14 +253,14 @@ fn what_if_with_a_draft_flips_cells_and_counts_them() {
     assert!(screen.contains("A* "), "{screen}");
     // Off again: no marks.
     press(&mut a, KeyCode::Char('w'));
-    assert!(compute::matrix(&a).unwrap().what_if.is_none());
+    assert!(compute::matrix(&a.view(&a.pages.inspector)).unwrap().what_if.is_none());
 }
 
 #[test]
 fn a_draft_that_does_not_parse_allows_nothing() {
     let mut a = at("payments-prod", 120, 36);
     set_action(&mut a, "iam:CreateUser");
-    a.drafts.insert("p-FullAWSAccess".into(), "{ not json".into());
+    a.shared.drafts.insert("p-FullAWSAccess".into(), "{ not json".into());
     press(&mut a, KeyCode::Char('w'));
     let s = single(&a);
     assert_eq!(s.eval.decision, Decision::Allowed);
@@ -298,7 +304,7 @@ fn snapshot_matrix() {
 #[test]
 fn snapshot_what_if() {
     snap("what_if", |a| {
-        a.drafts.insert("p-nubu3bh8".into(), DRAFT.into());
+        a.shared.drafts.insert("p-nubu3bh8".into(), DRAFT.into());
         press(a, KeyCode::Char('w'));
         matrix_of(a, "Workloads");
         a.pages.inspector.focus = state::Focus::Body;
@@ -317,16 +323,25 @@ fn keys_move_between_fields_and_step_through_choices() {
     assert_eq!(a.pages.inspector.focus, Focus::Field(Field::Principal));
     // Right steps through the account's known principals.
     press(&mut a, KeyCode::Right);
-    assert_eq!(state::principal_for(&a, "562346771328"), "arn:aws:iam::562346771328:role/Developer");
+    assert_eq!(
+        state::principal_for(&a.view(&a.pages.inspector), "562346771328"),
+        "arn:aws:iam::562346771328:role/Developer"
+    );
     press(&mut a, KeyCode::Left);
     press(&mut a, KeyCode::Left);
-    assert!(state::principal_for(&a, "562346771328").ends_with("role/OrganizationAccountAccessRole"));
+    assert!(
+        state::principal_for(&a.view(&a.pages.inspector), "562346771328")
+            .ends_with("role/OrganizationAccountAccessRole")
+    );
     // Any ARN can be typed.
     press(&mut a, KeyCode::Enter);
     clear(&mut a);
     type_str(&mut a, "arn:aws:iam::562346771328:user/nobody");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(state::principal_for(&a, "562346771328"), "arn:aws:iam::562346771328:user/nobody");
+    assert_eq!(
+        state::principal_for(&a.view(&a.pages.inspector), "562346771328"),
+        "arn:aws:iam::562346771328:user/nobody"
+    );
     // Tab: next field; after the last field the trace; tab again: back to the first field.
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.pages.inspector.focus, Focus::Field(Field::Action));
@@ -381,8 +396,8 @@ fn matrix_cells_agree_with_single_evaluations_threaded_or_not() {
     use orgtui::policy::matrix::{self, Query};
     let mut a = at("payments-prod", 80, 24);
     matrix_of(&mut a, "Root");
-    let org = orgtui::policy::OrgPolicies::from_snapshot(&a.data.as_ref().unwrap().snapshot);
-    let rows = compute::rows(&a);
+    let org = orgtui::policy::OrgPolicies::from_snapshot(&a.shared.data.as_ref().unwrap().snapshot);
+    let rows = compute::rows(&a.view(&a.pages.inspector));
     // Ten copies of every row: enough cells for the computation to be split over threads.
     let many: Vec<_> = (0..10).flat_map(|_| rows.iter().cloned()).collect();
     let actions = a.pages.inspector.actions.clone();
@@ -427,13 +442,16 @@ fn draws_at_the_smallest_size_in_every_mode() {
 #[test]
 fn a_snapshot_files_principals_are_known_too() {
     let mut a = app(120, 36);
-    a.source.label = "FILE org.json".into();
-    assert!(state::principals(&a).known.is_empty(), "a file source without extras knows no principals");
+    a.shared.source.label = "FILE org.json".into();
+    assert!(
+        state::principals(&a.view(&a.pages.inspector)).known.is_empty(),
+        "a file source without extras knows no principals"
+    );
     let extras = orgtui::snapshot::sample().unwrap().extras;
     let expected = extras.principals.len();
     assert!(expected > 0);
-    a.extras = Some(std::sync::Arc::new(extras));
-    let book = state::principals(&a);
+    a.shared.extras = Some(std::sync::Arc::new(extras));
+    let book = state::principals(&a.view(&a.pages.inspector));
     assert!(!book.known.is_empty() && book.known.len() <= expected);
-    assert!(std::sync::Arc::ptr_eq(&book, &state::principals(&a)), "compiled once");
+    assert!(std::sync::Arc::ptr_eq(&book, &state::principals(&a.view(&a.pages.inspector))), "compiled once");
 }

@@ -7,19 +7,18 @@ use crossterm::event::KeyCode;
 use orgtui::backend::guard::GuardedBackend;
 use orgtui::backend::memory::MemoryBackend;
 use orgtui::backend::{BackendKind, OrgBackend};
-use orgtui::tui::app::Status;
+use orgtui::tui::cx::Status;
 use orgtui::tui::dialog::Modal;
 use orgtui::tui::effects::perform;
 use orgtui::tui::msg::{Call, Effect, Msg};
-use orgtui::tui::update::update;
 use std::sync::Arc;
 use tui_support::*;
 
 fn live_app() -> orgtui::tui::app::App {
     let mut a = app(100, 30);
-    a.source.label = "LIVE default/us-east-1".into();
-    a.source.guarded = true;
-    a.source.writable = false;
+    a.shared.source.label = "LIVE default/us-east-1".into();
+    a.shared.source.guarded = true;
+    a.shared.source.writable = false;
     a
 }
 
@@ -46,7 +45,7 @@ async fn arming_takes_a_typed_confirmation_and_reaches_the_guard() {
     let outcome = perform(&guard, call).await;
     assert!(guard.writes_armed());
     update(&mut a, Msg::OpDone { op, result: outcome });
-    assert!(a.source.writable && a.modal.is_none());
+    assert!(a.shared.source.writable && a.modal.is_none());
     assert!(render(&a).contains("WRITES ARMED"));
 
     let effects = command(&mut a, "disarm");
@@ -54,7 +53,7 @@ async fn arming_takes_a_typed_confirmation_and_reaches_the_guard() {
     let outcome = perform(&guard, call).await;
     assert!(!guard.writes_armed());
     update(&mut a, Msg::OpDone { op, result: outcome });
-    assert!(!a.source.writable);
+    assert!(!a.shared.source.writable);
 }
 
 #[test]
@@ -75,5 +74,5 @@ fn load_progress_is_shown_while_loading() {
     update(&mut a, Msg::LoadProgress { generation, progress: progress.clone() });
     assert!(render(&a).contains("Refreshing… tags 120/1043"), "{}", render(&a));
     update(&mut a, Msg::LoadProgress { generation: generation - 1, progress });
-    assert_eq!(a.load_progress.as_ref().map(|p| p.done), Some(120), "stale loads are ignored");
+    assert_eq!(a.shared.load_progress.as_ref().map(|p| p.done), Some(120), "stale loads are ignored");
 }

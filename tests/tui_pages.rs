@@ -10,10 +10,10 @@ use orgtui::backend::OrgBackend;
 use orgtui::backend::memory::MemoryBackend;
 use orgtui::backend::request::ApiRequest;
 use orgtui::model::*;
-use orgtui::tui::app::{App, Page, Status};
+use orgtui::tui::app::{App, Page};
+use orgtui::tui::cx::Status;
 use orgtui::tui::dialog::Modal;
 use orgtui::tui::msg::{Call, Effect, Msg};
-use orgtui::tui::update::update;
 use std::sync::Arc;
 use tui_support::*;
 
@@ -174,7 +174,7 @@ fn an_aws_error_keeps_the_invite_form_and_what_was_typed() {
 fn cancel_needs_the_invited_account_typed() {
     let mut a = app(120, 36);
     press(&mut a, KeyCode::Char('4'));
-    let first = a.data.as_ref().unwrap().snapshot.handshakes[0].clone();
+    let first = a.shared.data.as_ref().unwrap().snapshot.handshakes[0].clone();
     select_row(&mut a, 0);
     assert!(press(&mut a, KeyCode::Char('x')).is_empty());
     let to = first.parties.iter().find(|p| p.r#type != HandshakePartyType::Organization).unwrap().id.clone();
@@ -206,15 +206,17 @@ fn act_as_accept_and_come_back() {
     let effects = command(&mut a, "act-as 555555555555");
     assert_eq!(call_of(&effects), Call::ActAs { account: Some("555555555555".into()) });
     live.run(&mut a, effects);
-    assert_eq!(a.acting_as.as_deref(), Some("555555555555"));
+    assert_eq!(a.shared.acting_as.as_deref(), Some("555555555555"));
     assert!(render(&a).lines().next().unwrap().contains("acting as 555555555555"));
     // It received the new invitation (and had declined an older one).
     let received: Vec<Handshake> =
         a.pages.invitations.received.iter().filter(|h| h.state == HandshakeState::Open).cloned().collect();
     assert_eq!(received.len(), 1, "{received:?}");
     // The received invitation is selectable; accept it.
-    let rows =
-        orgtui::tui::pages::invitations::rows(&a).iter().map(|r| r.handshake.id.clone()).collect::<Vec<_>>();
+    let rows = orgtui::tui::pages::invitations::rows(&a.view(&a.pages.invitations))
+        .iter()
+        .map(|r| r.handshake.id.clone())
+        .collect::<Vec<_>>();
     let row = rows.iter().position(|id| *id == received[0].id).unwrap();
     select_row(&mut a, row);
     let effects = press(&mut a, KeyCode::Char('a'));
@@ -225,7 +227,7 @@ fn act_as_accept_and_come_back() {
     live.run(&mut a, effects);
     let now = a.pages.invitations.received.iter().find(|h| h.id == received[0].id).unwrap();
     assert_eq!(now.state, HandshakeState::Accepted);
-    let snap = &a.data.as_ref().unwrap().snapshot;
+    let snap = &a.shared.data.as_ref().unwrap().snapshot;
     assert!(snap.accounts.iter().any(|x| x.account.id.as_str() == "555555555555"));
     // Back to the management account (the form offers it).
     press(&mut a, KeyCode::Char('A'));
@@ -233,7 +235,7 @@ fn act_as_accept_and_come_back() {
     let effects = press(&mut a, KeyCode::Enter);
     assert_eq!(call_of(&effects), Call::ActAs { account: None });
     live.run(&mut a, effects);
-    assert_eq!(a.acting_as, None);
+    assert_eq!(a.shared.acting_as, None);
 }
 
 #[test]
@@ -266,11 +268,11 @@ fn decline_needs_the_organization_typed() {
     press(&mut a, KeyCode::Char('4'));
     select_row(&mut a, 0);
     press(&mut a, KeyCode::Char('d'));
-    let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
+    let org = a.shared.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
     assert_eq!(confirm_expect(&a), org);
     type_str(&mut a, &org);
     let ApiRequest::DeclineHandshake(r) = request_of(&press(&mut a, KeyCode::Enter)) else { panic!() };
-    assert_eq!(r.handshake_id, a.data.as_ref().unwrap().snapshot.handshakes[0].id.to_string());
+    assert_eq!(r.handshake_id, a.shared.data.as_ref().unwrap().snapshot.handshakes[0].id.to_string());
 }
 
 // ---------- Services ----------
@@ -318,7 +320,7 @@ fn typing_a_filter_narrows_the_services_to_complete_one() {
     press(&mut a, KeyCode::Char('5'));
     press(&mut a, KeyCode::Char('/'));
     type_str(&mut a, "inspector");
-    let rows = orgtui::tui::pages::services::services(&a);
+    let rows = orgtui::tui::pages::services::services(&a.view(&a.pages.services));
     assert_eq!(
         rows.iter().map(|r| r.principal.as_str()).collect::<Vec<_>>(),
         vec!["inspector2.amazonaws.com"]
@@ -347,7 +349,7 @@ fn register_and_deregister_delegated_admins() {
         })
     );
     live.run(&mut a, effects);
-    let snap = &a.data.as_ref().unwrap().snapshot;
+    let snap = &a.shared.data.as_ref().unwrap().snapshot;
     assert!(snap.delegated_administrators.iter().any(|d| d.account_id.as_str() == "528124426850"));
     // Registering a second one for a one-admin service: the AWS error, input kept.
     command(&mut a, "register-delegated-admin 891659405875 backup");
@@ -360,7 +362,7 @@ fn register_and_deregister_delegated_admins() {
     press(&mut a, KeyCode::Esc);
     // Deregister from the administrators pane: typed account id.
     press(&mut a, KeyCode::Tab);
-    let admins = orgtui::tui::pages::services::admins(&a);
+    let admins = orgtui::tui::pages::services::admins(&a.view(&a.pages.services));
     let row = admins.iter().position(|r| r.account == "528124426850").unwrap();
     select_row(&mut a, row);
     press(&mut a, KeyCode::Char('D'));
@@ -397,7 +399,7 @@ fn register_form_completes_or_explains_the_principal() {
 #[test]
 fn policy_types_enable_and_disable_with_confirmation() {
     let mut a = app(120, 36);
-    let root = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().root_id.to_string();
+    let root = a.shared.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().root_id.to_string();
     press(&mut a, KeyCode::Char('6')); // the Policies page offers the same command
     command(&mut a, "disable-policy-type TAG_POLICY");
     assert_eq!(a.page, Page::Settings);
@@ -418,7 +420,7 @@ fn policy_types_enable_and_disable_with_confirmation() {
     assert!(matches!(&a.status, Status::Info(m) if m.contains("already enabled")));
     // A type that is off, by selection.
     let enabled =
-        a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().enabled_policy_types.clone();
+        a.shared.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().enabled_policy_types.clone();
     let (row, ty) = PolicyType::ALL.iter().enumerate().find(|(_, t)| !enabled.contains(t)).unwrap();
     select_row(&mut a, row);
     press(&mut a, KeyCode::Char('e'));
@@ -439,7 +441,7 @@ fn enable_all_features_on_a_consolidated_billing_org() {
     // Make the org consolidated-billing only and try again.
     consolidated_billing(&mut a);
     command(&mut a, "enable-all-features");
-    let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
+    let org = a.shared.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
     assert_eq!(confirm_expect(&a), org);
     let Some(Modal::Confirm(c)) = &a.modal else { panic!() };
     assert!(c.lines.join(" ").contains("Every member account must accept"));
@@ -458,7 +460,7 @@ fn all_features_migration_driven_from_the_pages() {
     let (engine, _clock, _created, _ou) = handshake_fixtures::cb_org_with_members();
     let live = Live::with(engine);
     let mut a = live.app();
-    let org = a.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
+    let org = a.shared.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
     command(&mut a, "enable-all-features");
     type_str(&mut a, &org);
     let effects = press(&mut a, KeyCode::Enter);
@@ -480,7 +482,7 @@ fn all_features_migration_driven_from_the_pages() {
     press(&mut a, KeyCode::Char('4'));
     assert!(render(&a).contains("ENABLE_ALL_FEATURES"));
     live.ok(&mut a, &format!("accept-handshake {parent}"));
-    let o = a.data.as_ref().unwrap().snapshot.organization.clone().unwrap();
+    let o = a.shared.data.as_ref().unwrap().snapshot.organization.clone().unwrap();
     assert_eq!(o.feature_set, FeatureSet::All);
 }
 
@@ -504,7 +506,7 @@ fn resource_policy_scrolls_with_tab_focus() {
 
 /// The sample with a consolidated-billing organization (for the all-features dialog).
 fn consolidated_billing(a: &mut App) {
-    let mut snap = (*a.data.as_ref().unwrap().snapshot).clone();
+    let mut snap = (*a.shared.data.as_ref().unwrap().snapshot).clone();
     if let Some(o) = snap.organization.as_mut() {
         o.feature_set = FeatureSet::ConsolidatedBilling;
     }
@@ -525,10 +527,10 @@ fn snapshots_of_each_page_and_dialog() {
             type_str(a, "555555555555");
         }),
         ("invitations_acting_as", &|a| {
-            let to_333: Vec<Handshake> = a.data.as_ref().unwrap().snapshot.handshakes.clone();
+            let to_333: Vec<Handshake> = a.shared.data.as_ref().unwrap().snapshot.handshakes.clone();
             let to_333 =
                 to_333.into_iter().filter(|h| h.parties.iter().any(|p| p.id == "333333333333")).collect();
-            a.acting_as = Some("333333333333".into());
+            a.shared.acting_as = Some("333333333333".into());
             a.pages.invitations.received = to_333;
             press(a, KeyCode::Char('4'));
         }),

@@ -13,7 +13,6 @@ use orgtui::tui::app::{App, Page};
 use orgtui::tui::dialog::Modal;
 use orgtui::tui::msg::{Call, Effect, Msg};
 use orgtui::tui::pages::policies::Pane;
-use orgtui::tui::update::update;
 use tui_support::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 36)];
@@ -39,7 +38,7 @@ fn select_policy(a: &mut App, id: &str) {
     a.pages.policies.focus = Pane::List;
     press(a, KeyCode::Home);
     for _ in 0..100 {
-        if a.policy_selected.as_deref() == Some(id) {
+        if a.shared.policy_selected.as_deref() == Some(id) {
             return;
         }
         press(a, KeyCode::Down);
@@ -52,8 +51,8 @@ fn select_target(a: &mut App, target: &str) {
     a.pages.policies.focus = Pane::Targets;
     press(a, KeyCode::Home);
     for _ in 0..100 {
-        let d = a.data.as_ref().unwrap();
-        let p = a.policy_selected.clone().unwrap();
+        let d = a.shared.data.as_ref().unwrap();
+        let p = a.shared.policy_selected.clone().unwrap();
         let ids: Vec<String> = d
             .snapshot
             .attachments
@@ -108,34 +107,34 @@ fn tabs_switch_with_brackets_arrows_and_the_palette() {
     assert_eq!(a.pages.policies.ty(), *PolicyType::ALL.last().unwrap(), "wraps around");
     command(&mut a, "policy-type backup");
     assert_eq!(a.pages.policies.ty(), PolicyType::BackupPolicy);
-    assert_eq!(a.policy_selected.as_deref(), Some("p-haqvh588"), "the tab's first policy is selected");
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-haqvh588"), "the tab's first policy is selected");
     command(&mut a, "policy-type ai");
     assert_eq!(a.pages.policies.ty(), PolicyType::AiservicesOptOutPolicy);
     command(&mut a, "policy-type nonsense");
     assert_eq!(a.pages.policies.ty(), PolicyType::AiservicesOptOutPolicy);
     // An empty tab selects nothing.
     tab_to(&mut a, PolicyType::ChatbotPolicy);
-    assert_eq!(a.policy_selected, None);
+    assert_eq!(a.shared.policy_selected, None);
 }
 
 #[test]
 fn list_navigation_sets_policy_selected() {
     let mut a = policies(80, 24);
-    assert_eq!(a.policy_selected.as_deref(), Some("p-FullAWSAccess"), "AWS managed first");
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-FullAWSAccess"), "AWS managed first");
     press(&mut a, KeyCode::Down);
-    assert_eq!(a.policy_selected.as_deref(), Some("p-fnv4r6ht"), "then by name: DenyAllActions");
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-fnv4r6ht"), "then by name: DenyAllActions");
     press(&mut a, KeyCode::Char('G'));
-    assert_eq!(a.policy_selected.as_deref(), Some("p-e9yig54n"), "SandboxServiceAllowList is last");
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-e9yig54n"), "SandboxServiceAllowList is last");
     press(&mut a, KeyCode::Char('j'));
-    assert_eq!(a.policy_selected.as_deref(), Some("p-e9yig54n"), "stays on the last row");
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-e9yig54n"), "stays on the last row");
     press(&mut a, KeyCode::Char('g'));
-    assert_eq!(a.policy_selected.as_deref(), Some("p-FullAWSAccess"));
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-FullAWSAccess"));
     // Tab moves the focus; up/down then scroll the content, not the list.
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.pages.policies.focus, Pane::Content);
     press(&mut a, KeyCode::Down);
     assert_eq!(a.pages.policies.content_scroll, 1);
-    assert_eq!(a.policy_selected.as_deref(), Some("p-FullAWSAccess"));
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-FullAWSAccess"));
     press(&mut a, KeyCode::Tab);
     assert_eq!(a.pages.policies.focus, Pane::Targets);
     press(&mut a, KeyCode::Down);
@@ -146,13 +145,13 @@ fn list_navigation_sets_policy_selected() {
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Char('1'));
     press(&mut a, KeyCode::Char('2'));
-    assert_eq!(a.policy_selected.as_deref(), Some("p-fnv4r6ht"));
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-fnv4r6ht"));
 }
 
 #[test]
 fn disable_confirmation_counts_attachments_and_enable_calls_directly() {
     let mut a = policies(80, 24);
-    let s = a.data.as_ref().unwrap().snapshot.clone();
+    let s = a.shared.data.as_ref().unwrap().snapshot.clone();
     let is_scp = |id: &str| {
         s.policies
             .iter()
@@ -325,12 +324,12 @@ fn aws_errors_stay_in_the_dialog_and_keep_the_page_state() {
     let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
     let result = rt.block_on(orgtui::tui::effects::perform(&backend, call));
     assert!(result.is_err());
-    let before = (a.pages.policies.tab, a.pages.policies.cursor, a.policy_selected.clone());
+    let before = (a.pages.policies.tab, a.pages.policies.cursor, a.shared.policy_selected.clone());
     update(&mut a, Msg::OpDone { op, result });
     let c = confirm_of(&a);
     assert!(c.error.as_deref().unwrap_or("").contains("PolicyInUseException"), "{:?}", c.error);
     assert_eq!(c.typed, "DenyLeaveOrganization", "what was typed stays");
-    assert_eq!((a.pages.policies.tab, a.pages.policies.cursor, a.policy_selected.clone()), before);
+    assert_eq!((a.pages.policies.tab, a.pages.policies.cursor, a.shared.policy_selected.clone()), before);
 }
 
 #[test]
@@ -354,7 +353,7 @@ fn detach_through_the_engine_reloads_and_keeps_the_selection() {
     let snap = backend.engine().to_snapshot();
     update(&mut a, Msg::Loaded { generation, result: Ok(std::sync::Arc::new(snap)) });
     assert_eq!(a.pages.policies.ty(), PolicyType::TagPolicy);
-    assert_eq!(a.policy_selected.as_deref(), Some("p-dqsi4ppk"));
+    assert_eq!(a.shared.policy_selected.as_deref(), Some("p-dqsi4ppk"));
     assert!(render(&a).contains("Not attached."));
 }
 
@@ -406,7 +405,7 @@ fn effective_policy_names_the_level_and_policy_of_each_value() {
 #[test]
 fn read_only_sessions_change_nothing() {
     let mut a = policies(80, 24);
-    a.source.writable = false;
+    a.shared.source.writable = false;
     for k in ['a', 'd', 'D', '+', '-'] {
         assert!(press(&mut a, KeyCode::Char(k)).is_empty());
         assert!(a.modal.is_none() && a.pages.policies.picker.is_none(), "{k}");
@@ -470,7 +469,7 @@ fn enter_on_a_target_shows_it_in_the_tree() {
     select_target(&mut a, "ou-ex4m-1ppmdudc");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.page, Page::Accounts);
-    assert_eq!(a.selected.as_deref(), Some("ou-ex4m-1ppmdudc"));
+    assert_eq!(a.pages.accounts.selected.as_deref(), Some("ou-ex4m-1ppmdudc"));
 }
 
 #[test]
@@ -516,18 +515,18 @@ fn the_smallest_terminal_draws_every_view() {
 #[test]
 fn the_watch_list_can_be_set_for_the_session() {
     let mut a = app(120, 36);
-    assert_eq!(a.watch.len(), orgtui::policy::blast::DEFAULT_WATCH.len());
+    assert_eq!(a.shared.watch.len(), orgtui::policy::blast::DEFAULT_WATCH.len());
     command(&mut a, "watch ec2:RunInstances, s3:GetObject");
-    assert_eq!(a.watch, vec!["ec2:RunInstances", "s3:GetObject"]);
+    assert_eq!(a.shared.watch, vec!["ec2:RunInstances", "s3:GetObject"]);
     command(&mut a, "watch CreateUser");
     assert!(
-        matches!(&a.status, orgtui::tui::app::Status::Error(m) if m.contains("service:Action")),
+        matches!(&a.status, orgtui::tui::cx::Status::Error(m) if m.contains("service:Action")),
         "{:?}",
         a.status
     );
-    assert_eq!(a.watch.len(), 2, "a bad list changes nothing");
+    assert_eq!(a.shared.watch.len(), 2, "a bad list changes nothing");
     command(&mut a, "watch");
     assert!(
-        matches!(&a.status, orgtui::tui::app::Status::Info(m) if m.contains("ec2:RunInstances s3:GetObject"))
+        matches!(&a.status, orgtui::tui::cx::Status::Info(m) if m.contains("ec2:RunInstances s3:GetObject"))
     );
 }

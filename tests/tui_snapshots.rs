@@ -6,7 +6,6 @@ use crossterm::event::KeyCode;
 use orgtui::model::*;
 use orgtui::tui::app::App;
 use orgtui::tui::msg::Msg;
-use orgtui::tui::update::update;
 use tui_support::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 36)];
@@ -111,7 +110,7 @@ fn error_panel() {
 #[test]
 fn too_small() {
     let mut a = app(20, 5);
-    a.size = (20, 5);
+    a.shared.size = (20, 5);
     insta::assert_snapshot!("too_small_20x5", render(&a));
 }
 

@@ -2,11 +2,12 @@
 
 mod tui_support;
 use crossterm::event::KeyCode;
+use orgtui::backend::request::{ApiRequest, ApiResponse};
 use orgtui::model::*;
-use orgtui::tui::app::{Focus, Status};
+use orgtui::tui::app::Focus;
+use orgtui::tui::cx::Status;
 use orgtui::tui::dialog::Modal;
 use orgtui::tui::msg::{Call, Effect, Msg, Outcome};
-use orgtui::tui::update::update;
 use tui_support::*;
 
 fn op_of(effects: &[Effect]) -> u64 {
@@ -40,19 +41,19 @@ fn moving_and_expanding() {
 #[test]
 fn filter_keeps_ancestors_and_esc_restores_expansion() {
     let mut a = app(120, 36);
-    let before = a.opened.clone();
+    let before = a.pages.accounts.opened.clone();
     press(&mut a, KeyCode::Char('/'));
     type_str(&mut a, "pci-card");
-    let d = a.data.as_ref().unwrap();
-    let shown: Vec<&str> = d.rows.iter().map(|&i| d.tree.nodes[i].name.as_str()).collect();
+    let d = a.shared.data.as_ref().unwrap();
+    let shown: Vec<&str> = a.pages.accounts.rows.iter().map(|&i| d.tree.nodes[i].name.as_str()).collect();
     assert_eq!(shown, vec!["Root", "Workloads", "Prod", "Payments", "PCI", "pci-cardholder-prod"]);
     assert_eq!(selected_name(&a), "pci-cardholder-prod", "the first match is selected");
     press(&mut a, KeyCode::Enter); // keep the filter, leave typing
-    assert!(!a.filter_editing && a.filter == "pci-card");
+    assert!(!a.pages.accounts.filter_editing && a.pages.accounts.filter == "pci-card");
     press(&mut a, KeyCode::Esc);
-    assert!(a.filter.is_empty());
+    assert!(a.pages.accounts.filter.is_empty());
     assert_eq!(selected_name(&a), "pci-cardholder-prod", "selection survives clearing");
-    assert!(a.opened.is_superset(&before));
+    assert!(a.pages.accounts.opened.is_superset(&before));
 }
 
 #[test]
@@ -60,9 +61,10 @@ fn tag_filter_matches_key_value() {
     let mut a = app(120, 36);
     press(&mut a, KeyCode::Char('/'));
     type_str(&mut a, "owner=bob@example.com");
-    let d = a.data.as_ref().unwrap();
-    assert!(d.rows.iter().any(|&i| d.tree.nodes[i].name == "sandbox-bob"));
-    assert!(!d.rows.iter().any(|&i| d.tree.nodes[i].name == "sandbox-alice"));
+    let d = a.shared.data.as_ref().unwrap();
+    let rows = &a.pages.accounts.rows;
+    assert!(rows.iter().any(|&i| d.tree.nodes[i].name == "sandbox-bob"));
+    assert!(!rows.iter().any(|&i| d.tree.nodes[i].name == "sandbox-alice"));
 }
 
 #[test]
@@ -73,7 +75,7 @@ fn create_ou_form_keeps_input_on_error_and_closes_on_success() {
     let effects = press(&mut a, KeyCode::Enter);
     let op = op_of(&effects);
     assert!(
-        matches!(&effects[0], Effect::Call { call: Call::CreateOu { name, .. }, .. } if name == "Sandbox")
+        matches!(&effects[0], Effect::Call { call: Call::Api { request: ApiRequest::CreateOrganizationalUnit(r), .. }, .. } if r.name == "Sandbox")
     );
     // The UI still responds while the call is in flight.
     press(&mut a, KeyCode::Char('x'));
@@ -94,13 +96,7 @@ fn create_ou_form_keeps_input_on_error_and_closes_on_success() {
     let op = op_of(&press(&mut a, KeyCode::Enter));
     let effects = update(
         &mut a,
-        Msg::OpDone {
-            op,
-            result: Ok(Outcome::Done {
-                message: "Created OU Sandbox 2".into(),
-                reveal: Some("ou-ex4m-newnewne".into()),
-            }),
-        },
+        Msg::OpDone { op, result: Ok(done("Created OU Sandbox 2", Some("ou-ex4m-newnewne"))) },
     );
     assert!(a.modal.is_none());
     assert!(matches!(effects.as_slice(), [Effect::Load { .. }]), "a successful change reloads");
@@ -133,7 +129,7 @@ fn delete_needs_the_typed_name() {
     type_str(&mut a, " Staging");
     let effects = press(&mut a, KeyCode::Enter);
     assert!(
-        matches!(&effects[0], Effect::Call { call: Call::DeleteOu { name, .. }, .. } if name == "Policy Staging")
+        matches!(&effects[0], Effect::Call { call: Call::Api { request: ApiRequest::DeleteOrganizationalUnit(_), done, .. }, .. } if done.contains("Policy Staging"))
     );
 }
 
@@ -141,32 +137,34 @@ fn delete_needs_the_typed_name() {
 fn close_and_remove_confirm_with_the_account_id() {
     let mut a = app(120, 36);
     command(&mut a, "goto sandbox-erin");
-    let id = a.selected.clone().unwrap();
+    let id = a.pages.accounts.selected.clone().unwrap();
     press(&mut a, KeyCode::Char('C'));
     let Some(Modal::Confirm(c)) = &a.modal else { panic!("confirm expected") };
     assert_eq!(c.expect, id);
     assert!(c.lines.iter().any(|l| l.contains("90 days")), "says what will happen");
     type_str(&mut a, &id);
     let effects = press(&mut a, KeyCode::Enter);
-    assert!(matches!(&effects[0], Effect::Call { call: Call::Close { account, .. }, .. } if *account == id));
+    assert!(
+        matches!(&effects[0], Effect::Call { call: Call::Api { request: ApiRequest::CloseAccount(r), .. }, .. } if r.account_id == id)
+    );
 }
 
 #[test]
 fn move_picks_the_destination_in_the_tree() {
     let mut a = app(120, 36);
     command(&mut a, "goto sandbox-bob");
-    let bob = a.selected.clone().unwrap();
+    let bob = a.pages.accounts.selected.clone().unwrap();
     press(&mut a, KeyCode::Char('m'));
-    assert!(a.moving.is_some());
+    assert!(a.pages.accounts.moving.is_some());
     command(&mut a, "goto sandbox-alice");
     press(&mut a, KeyCode::Enter);
     assert!(matches!(a.status, Status::Error(_)), "an account is not a destination");
     command(&mut a, "goto Security");
     let effects = press(&mut a, KeyCode::Enter);
     match &effects[0] {
-        Effect::Call { call: Call::Move { account, destination, .. }, .. } => {
-            assert_eq!(account, &bob);
-            assert!(destination.starts_with("ou-"));
+        Effect::Call { call: Call::Api { request: ApiRequest::MoveAccount(r), .. }, .. } => {
+            assert_eq!(&r.account_id, &bob);
+            assert!(r.destination_parent_id.starts_with("ou-"));
         }
         other => panic!("{other:?}"),
     }
@@ -177,7 +175,10 @@ fn move_picks_the_destination_in_the_tree() {
 fn move_command_with_arguments_calls_directly() {
     let mut a = app(120, 36);
     let effects = command(&mut a, "move 371324668258 ou-ex4m-au29pc7z");
-    assert!(matches!(&effects[0], Effect::Call { call: Call::Move { .. }, .. }));
+    assert!(matches!(
+        &effects[0],
+        Effect::Call { call: Call::Api { request: ApiRequest::MoveAccount(_), .. }, .. }
+    ));
 }
 
 #[test]
@@ -213,7 +214,19 @@ fn create_account_status_is_followed_to_the_end() {
         gov_cloud_account_id: None,
         failure_reason: None,
     };
-    let effects = update(&mut a, Msg::OpDone { op, result: Ok(Outcome::CreateStarted(st.clone())) });
+    let effects = update(
+        &mut a,
+        Msg::OpDone {
+            op,
+            result: Ok(Outcome::Response {
+                message: String::new(),
+                reveal: None,
+                response: ApiResponse::CreateAccount(CreateAccountResponse {
+                    create_account_status: st.clone(),
+                }),
+            }),
+        },
+    );
     assert!(
         matches!(&effects[0], Effect::PollCreateAccount { request_id, .. } if request_id == "car-abcdef12")
     );
@@ -254,11 +267,11 @@ fn stale_loads_are_ignored_and_refresh_keeps_state() {
     let effects = press(&mut a, KeyCode::Char('r'));
     let Effect::Load { generation } = effects[0] else { panic!() };
     update(&mut a, Msg::Loaded { generation: generation - 1, result: Err(OrgError::not_in_use()) });
-    assert!(a.load_error.is_none(), "an older load is ignored");
+    assert!(a.shared.load_error.is_none(), "an older load is ignored");
     let snap = orgtui::snapshot::sample_engine().unwrap().to_snapshot();
     update(&mut a, Msg::Loaded { generation, result: Ok(std::sync::Arc::new(snap)) });
     assert_eq!(selected_name(&a), "audit");
-    assert_eq!(a.filter, "aud");
+    assert_eq!(a.pages.accounts.filter, "aud");
 }
 
 #[test]
@@ -266,18 +279,18 @@ fn tab_switches_panes_and_enter_on_an_account_opens_details() {
     let mut a = app(120, 36);
     command(&mut a, "goto audit");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.focus, Focus::Details);
+    assert_eq!(a.pages.accounts.focus, Focus::Details);
     press(&mut a, KeyCode::Char('j'));
-    assert_eq!(a.details_scroll, 1);
+    assert_eq!(a.pages.accounts.details_scroll, 1);
     press(&mut a, KeyCode::Tab);
-    assert_eq!(a.focus, Focus::Tree);
+    assert_eq!(a.pages.accounts.focus, Focus::Tree);
 }
 
 #[test]
 fn copy_uses_osc52_effects() {
     let mut a = app(120, 36);
     command(&mut a, "goto audit");
-    let id = a.selected.clone().unwrap();
+    let id = a.pages.accounts.selected.clone().unwrap();
     assert_eq!(press(&mut a, KeyCode::Char('y')), vec![Effect::Copy(id.clone())]);
     let effects = press(&mut a, KeyCode::Char('Y'));
     assert!(

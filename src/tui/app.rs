@@ -3,7 +3,7 @@
 //! it; `view` draws it. Pages are called through [`App::with_pages`], which gives them a
 //! context and applies what they asked for.
 
-use super::cx::{Cx, Outbox, Shared, Status};
+use super::cx::{Cx, Outbox, Shared, Status, View};
 use super::dialog::Modal;
 use super::editor::Editor;
 use super::msg::{Effect, OpId};
@@ -112,9 +112,6 @@ impl App {
                 None => self.shared.drafts.remove(&key),
             };
         }
-        if let Some(p) = out.policy_selected {
-            self.shared.policy_selected = p;
-        }
         if let Some(a) = out.acting_as {
             self.shared.acting_as = a;
         }
@@ -127,13 +124,17 @@ impl App {
         if let Some(id) = out.reveal {
             self.page = Page::Accounts;
             effects.extend(self.with_pages(|p, env| {
-                super::pages::accounts::reveal(&mut env_cx(env, &mut p.accounts), &id);
+                super::pages::accounts::reveal(&mut env.cx(&mut p.accounts), &id);
             }));
+            self.pages.accounts.focus = Focus::Tree;
         }
         if out.reload {
             effects.extend(self.load());
         }
+        // What other pages read of a page's selection.
         self.shared.selected = self.pages.accounts.selected.clone();
+        self.shared.policy_selected = self.pages.policies.policy.clone();
+        self.shared.policy_type = self.pages.policies.ty();
         effects
     }
 
@@ -153,10 +154,15 @@ impl App {
         let mut effects = self.with_pages(|p, env| super::pages::on_load(p, env));
         if let Some(id) = reveal {
             effects.extend(self.with_pages(|p, env| {
-                super::pages::accounts::reveal(&mut env_cx(env, &mut p.accounts), &id);
+                super::pages::accounts::reveal(&mut env.cx(&mut p.accounts), &id);
             }));
         }
         effects
+    }
+
+    /// A page's read-only view over its state (what its draw and queries take).
+    pub fn view<'a, S>(&'a self, st: &'a S) -> View<'a, S> {
+        View { st, shared: &self.shared }
     }
 
     /// Sets the status line.
@@ -186,15 +192,15 @@ impl App {
         self.shared.selection()
     }
 
+    /// Whether a timer is due without work in flight (a draft behind the editor's text).
+    pub fn wants_tick(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.draft_stale)
+    }
+
     /// Whether work is in flight (the spinner animates).
     pub fn busy(&self) -> bool {
         self.shared.loading
             || !self.pending.is_empty()
             || self.creations.iter().any(|c| c.state == CreateAccountState::InProgress)
     }
-}
-
-/// A context for one page state out of an `Env`.
-pub fn env_cx<'b, S>(env: &'b mut Env<'_>, st: &'b mut S) -> Cx<'b, S> {
-    Cx::new(st, env.shared, env.out, env.next_op)
 }

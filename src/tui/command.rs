@@ -10,7 +10,11 @@ use super::page::{CommandSpec, Page, Scope};
 
 /// Every command's description: global, then each page's, then the editor's.
 pub fn specs() -> impl Iterator<Item = &'static CommandSpec> {
-    GLOBAL.iter().map(|g| &g.spec).chain(super::pages::specs()).chain(super::editor::COMMANDS.iter().map(|c| &c.spec))
+    GLOBAL
+        .iter()
+        .map(|g| &g.spec)
+        .chain(super::pages::specs())
+        .chain(super::editor::COMMANDS.iter().map(|c| &c.spec))
 }
 
 impl Default for Keymap {
@@ -69,7 +73,7 @@ pub fn run_line(app: &mut App, line: &str) -> Result<Vec<Effect>, String> {
         return Err("type a command, e.g. goto, create-ou, move, refresh, quit".into());
     }
     let name = if name == "q" { "quit" } else { name };
-    let Some(spec) = find(name, app.page).filter(|s| !s.name.contains(' ')) else {
+    let Some(spec) = find(name, app.page).filter(|s| s.palette || s.name == "page") else {
         return Err(format!("unknown command {name:?}; Tab completes the command names"));
     };
     Ok(run(app, spec, arg))
@@ -80,7 +84,7 @@ pub fn run_line(app: &mut App, line: &str) -> Result<Vec<Effect>, String> {
 pub fn palette() -> Vec<(&'static str, &'static str, &'static str)> {
     let mut out: Vec<(&str, &str, &str)> = Vec::new();
     for s in specs() {
-        if !s.name.contains(' ') && !out.iter().any(|(n, _, _)| *n == s.name) {
+        if s.palette && !out.iter().any(|(n, _, _)| *n == s.name) {
             out.push((s.name, s.args, s.desc));
         }
     }

@@ -67,6 +67,8 @@ pub struct Shared {
     pub drafts: BTreeMap<String, String>,
     /// The policy selected on the Policies page (the editor and the inspector start from it).
     pub policy_selected: Option<String>,
+    /// The type of the Policies page's tab (a new policy in the editor is of this type).
+    pub policy_type: PolicyType,
     pub size: (u16, u16),
     /// Animation tick while work is in flight.
     pub tick: usize,
@@ -90,6 +92,7 @@ impl Shared {
             selected: None,
             drafts: BTreeMap::new(),
             policy_selected: None,
+            policy_type: PolicyType::ServiceControlPolicy,
             size,
             tick: 0,
         }
@@ -135,8 +138,6 @@ pub struct Outbox {
     pub pending: Vec<(OpId, String)>,
     /// Draft changes: `Some(text)` keeps a draft, `None` drops it.
     pub drafts: Vec<(String, Option<String>)>,
-    /// A new Policies-page selection.
-    pub policy_selected: Option<Option<String>>,
     /// Reload the organization.
     pub reload: bool,
     /// The account calls now come from (`Some(None)`: the management account again).
@@ -254,11 +255,6 @@ impl<'a, S> Cx<'a, S> {
     /// Keeps (`Some`) or drops (`None`) the draft of `key`.
     pub fn set_draft(&mut self, key: String, text: Option<String>) {
         self.out.drafts.push((key, text));
-    }
-
-    /// Changes the Policies page's selection that other pages read.
-    pub fn select_policy(&mut self, id: Option<String>) {
-        self.out.policy_selected = Some(id);
     }
 
     /// Reloads the organization.

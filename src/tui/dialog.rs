@@ -42,10 +42,7 @@ impl std::fmt::Debug for FormBuilder {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     /// A form opened by a page, which says how to turn it into a call.
-    Custom {
-        builder: FormBuilder,
-        context: Vec<String>,
-    },
+    Custom { builder: FormBuilder, context: Vec<String> },
 }
 
 /// A form: fields, the focused one, the last error and the call in flight.

@@ -89,7 +89,10 @@ impl Runner {
                     let _ = tx.send(Msg::CreateStatus { result });
                 });
             }
-            Effect::Copy(_) | Effect::SetMouse(_) | Effect::WriteDraft { .. } | Effect::RemoveDraft { .. } => {}
+            Effect::Copy(_)
+            | Effect::SetMouse(_)
+            | Effect::WriteDraft { .. }
+            | Effect::RemoveDraft { .. } => {}
         }
     }
 }

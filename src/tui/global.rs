@@ -23,28 +23,44 @@ const fn g(
     footer: Option<&'static str>,
     run: fn(&mut App, Option<String>) -> Vec<Effect>,
 ) -> GlobalCommand {
-    GlobalCommand { spec: CommandSpec { name, scope: Scope::Global, keys, args, desc, footer }, run }
+    GlobalCommand {
+        spec: CommandSpec { name, scope: Scope::Global, keys, args, desc, footer, palette: true },
+        run,
+    }
+}
+
+/// A navigation key: bound, listed in help, not offered by the palette.
+const fn key(
+    name: &'static str,
+    keys: &'static [&'static str],
+    desc: &'static str,
+    run: fn(&mut App, Option<String>) -> Vec<Effect>,
+) -> GlobalCommand {
+    GlobalCommand {
+        spec: CommandSpec { name, scope: Scope::Global, keys, args: "", desc, footer: None, palette: false },
+        run,
+    }
 }
 
 /// Every global command.
 pub const GLOBAL: &[GlobalCommand] = &[
-    g("up", &["up", "k"], "", "move up", None, |a, _| nav(a, Nav::Up)),
-    g("down", &["down", "j"], "", "move down", None, |a, _| nav(a, Nav::Down)),
-    g("collapse", &["left", "h"], "", "collapse / go to parent", None, |a, _| nav(a, Nav::Left)),
-    g("expand", &["right", "l"], "", "expand", None, |a, _| nav(a, Nav::Right)),
-    g("top", &["home", "g"], "", "first row", None, |a, _| nav(a, Nav::Top)),
-    g("bottom", &["end", "G"], "", "last row", None, |a, _| nav(a, Nav::Bottom)),
-    g("page-up", &["pageup"], "", "page up", None, |a, _| nav(a, Nav::PageUp)),
-    g("page-down", &["pagedown"], "", "page down", None, |a, _| nav(a, Nav::PageDown)),
-    g("open", &["enter"], "", "open / act on the selection", None, |a, _| nav(a, Nav::Enter)),
-    g("next-pane", &["tab"], "", "next pane", None, |a, _| nav(a, Nav::Tab)),
-    g("cancel", &["esc"], "", "back / cancel", None, |a, _| nav(a, Nav::Back)),
-    g("page 1", &["1"], "", "AWS accounts page", None, |a, _| page(a, Some("1".into()))),
-    g("page 2", &["2"], "", "Policies page", None, |a, _| page(a, Some("2".into()))),
-    g("page 3", &["3"], "", "Inspector page", None, |a, _| page(a, Some("3".into()))),
-    g("page 4", &["4"], "", "Invitations page", None, |a, _| page(a, Some("4".into()))),
-    g("page 5", &["5"], "", "Services page", None, |a, _| page(a, Some("5".into()))),
-    g("page 6", &["6"], "", "Settings page", None, |a, _| page(a, Some("6".into()))),
+    key("up", &["up", "k"], "move up", |a, _| nav(a, Nav::Up)),
+    key("down", &["down", "j"], "move down", |a, _| nav(a, Nav::Down)),
+    key("collapse", &["left", "h"], "collapse / go to parent", |a, _| nav(a, Nav::Left)),
+    key("expand", &["right", "l"], "expand", |a, _| nav(a, Nav::Right)),
+    key("top", &["home", "g"], "first row", |a, _| nav(a, Nav::Top)),
+    key("bottom", &["end", "G"], "last row", |a, _| nav(a, Nav::Bottom)),
+    key("page-up", &["pageup"], "page up", |a, _| nav(a, Nav::PageUp)),
+    key("page-down", &["pagedown"], "page down", |a, _| nav(a, Nav::PageDown)),
+    key("open", &["enter"], "open / act on the selection", |a, _| nav(a, Nav::Enter)),
+    key("next-pane", &["tab"], "next pane", |a, _| nav(a, Nav::Tab)),
+    key("cancel", &["esc"], "back / cancel", |a, _| nav(a, Nav::Back)),
+    key("page 1", &["1"], "AWS accounts page", |a, _| page(a, Some("1".into()))),
+    key("page 2", &["2"], "Policies page", |a, _| page(a, Some("2".into()))),
+    key("page 3", &["3"], "Inspector page", |a, _| page(a, Some("3".into()))),
+    key("page 4", &["4"], "Invitations page", |a, _| page(a, Some("4".into()))),
+    key("page 5", &["5"], "Services page", |a, _| page(a, Some("5".into()))),
+    key("page 6", &["6"], "Settings page", |a, _| page(a, Some("6".into()))),
     g(
         "page",
         &[],
@@ -63,8 +79,22 @@ pub const GLOBAL: &[GlobalCommand] = &[
     }),
     g("refresh", &["r"], "", "reload the organization", None, |a, _| a.load()),
     g("mouse", &[], "", "toggle mouse capture", None, mouse),
-    g("watch", &[], "[actions…]", "show or set the actions the blast radius watches (this session)", None, watch),
-    g("arm", &[], "", "live sessions: allow changes (typed confirmation; every write is journaled)", None, arm),
+    g(
+        "watch",
+        &[],
+        "[actions…]",
+        "show or set the actions the blast radius watches (this session)",
+        None,
+        watch,
+    ),
+    g(
+        "arm",
+        &[],
+        "",
+        "live sessions: allow changes (typed confirmation; every write is journaled)",
+        None,
+        arm,
+    ),
     g("disarm", &[], "", "live sessions: back to read-only", None, disarm),
     g("quit", &["q"], "", "leave orgtui", Some("quit"), quit),
 ];
@@ -79,7 +109,9 @@ fn page(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     let n = arg.as_deref().map(str::trim).unwrap_or("");
     match n.parse::<u8>().ok().and_then(Page::from_number) {
         Some(p) => app.page = p,
-        None => app.set_status(Status::Error(format!("There is no page {:?}; pages are 1 to 6.", sanitize(n)))),
+        None => {
+            app.set_status(Status::Error(format!("There is no page {:?}; pages are 1 to 6.", sanitize(n))))
+        }
     }
     Vec::new()
 }
@@ -111,8 +143,11 @@ fn watch(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         app.set_status(Status::Info(format!("Blast radius watches {n} action(s): {list}")));
         return Vec::new();
     };
-    let entries: Vec<String> =
-        list.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(String::from).collect();
+    let entries: Vec<String> = list
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
     match super::config::parse_watch(&entries) {
         Ok(w) => {
             app.set_status(Status::Ok(format!("Blast radius now watches {} action(s).", w.len())));
@@ -135,7 +170,10 @@ fn arm(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
             Call::Arm(true),
             "Arm writes".into(),
             vec![
-                format!("Changes made from now on go to the live organization ({}).", sanitize(&source.label)),
+                format!(
+                    "Changes made from now on go to the live organization ({}).",
+                    sanitize(&source.label)
+                ),
                 "Every write is appended to the audit journal (time, operation, input, outcome, request id)."
                     .into(),
                 ":disarm returns to read-only.".into(),

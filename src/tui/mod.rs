@@ -6,12 +6,15 @@ pub mod app;
 pub mod clipboard;
 pub mod command;
 pub mod config;
+pub mod cx;
 pub mod dialog;
 pub mod editor;
 pub mod effects;
+pub mod global;
 pub mod keymap;
 pub mod log;
 pub mod msg;
+pub mod page;
 pub mod pages;
 pub mod terminal;
 pub mod theme;
@@ -25,7 +28,7 @@ use std::sync::Arc;
 /// Everything the console needs to start.
 pub struct ConsoleOptions {
     pub backend: Arc<dyn OrgBackend>,
-    pub source: app::Source,
+    pub source: cx::SessionInfo,
     /// The source's offline extras (IAM principals the inspector knows), when it has them.
     pub extras: Option<crate::snapshot::Extras>,
 }
@@ -35,12 +38,12 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     terminal::install_panic_hook();
     let (keymap, keymap_problem) = keymap::Keymap::load_user();
     let mut app = app::App::new(opts.source, theme::Theme::from_env(), keymap, (80, 24));
-    app.extras = opts.extras.map(Arc::new);
+    app.shared.extras = opts.extras.map(Arc::new);
     let (config, config_problem) = config::UserConfig::load_user();
-    app.watch = config.watch;
+    app.shared.watch = config.watch;
     if let Some(p) = keymap_problem.or(config_problem) {
         log::line(&p);
-        app.status = app::Status::Error(p);
+        app.status = cx::Status::Error(p);
     }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

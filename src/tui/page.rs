@@ -91,6 +91,8 @@ pub struct CommandSpec {
     pub desc: &'static str,
     /// Short label in the footer (not shown there when `None`).
     pub footer: Option<&'static str>,
+    /// Whether the palette offers it (navigation keys are not palette commands).
+    pub palette: bool,
 }
 
 /// A registry entry: the command's description and its handler, which gets the state it
@@ -111,7 +113,10 @@ impl<S> Command<S> {
         footer: Option<&'static str>,
         run: fn(&mut Cx<'_, S>, Option<String>),
     ) -> Command<S> {
-        Command { spec: CommandSpec { name, scope: Scope::Page(page), keys, args, desc, footer }, run }
+        Command {
+            spec: CommandSpec { name, scope: Scope::Page(page), keys, args, desc, footer, palette: true },
+            run,
+        }
     }
 }
 

@@ -6,7 +6,10 @@
 use super::app::App;
 use super::msg::{Effect, Msg};
 use super::{clipboard, effects::Runner, log, update, view};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind,
+};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
     LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -29,7 +32,7 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = std::io::stdout();
-        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
         let _ = disable_raw_mode();
         let _ = out.flush();
     }
@@ -39,11 +42,12 @@ pub fn restore() {
 pub struct Guard;
 
 impl Guard {
-    /// Enters raw mode and the alternate screen.
+    /// Enters raw mode and the alternate screen, with bracketed paste (a paste arrives as one
+    /// event, never as keys).
     pub fn enter() -> std::io::Result<Guard> {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
-        execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
         Ok(Guard)
     }
 }
@@ -77,6 +81,7 @@ fn spawn_input(tx: mpsc::UnboundedSender<Msg>, stop: Arc<AtomicBool>) {
                 Ok(Event::Key(k)) if k.kind == KeyEventKind::Press => Msg::Key(k),
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
                 Ok(Event::Mouse(m)) => Msg::Mouse(m),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
                 Ok(_) => continue,
                 Err(_) => break,
             };
@@ -114,23 +119,28 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> std::io
 
 fn apply(effects: Vec<Effect>, runner: &mut Runner) {
     for e in effects {
-        match e {
+        match &e {
             Effect::Copy(text) => {
                 let tmux = std::env::var_os("TMUX").is_some();
-                if let Some(seq) = clipboard::osc52(&text, tmux) {
+                if let Some(seq) = clipboard::osc52(text, tmux) {
                     let _ = execute!(std::io::stdout(), Print(seq));
                 }
             }
+            Effect::WriteDraft { .. } | Effect::RemoveDraft { .. } => {
+                if let Err(m) = super::editor::draft::apply(&e) {
+                    log::line(&format!("draft file: {m}"));
+                }
+            }
             Effect::SetMouse(on) => {
-                let _ = if on {
+                let _ = if *on {
                     execute!(std::io::stdout(), EnableMouseCapture)
                 } else {
                     execute!(std::io::stdout(), DisableMouseCapture)
                 };
             }
-            other => {
-                log::line(&format!("effect {other:?}"));
-                runner.start(other);
+            _ => {
+                log::line(&format!("effect {e:?}"));
+                runner.start(e);
             }
         }
     }
@@ -144,7 +154,7 @@ pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>
     // on terminals that do not answer. A plain clear matches ratatui's blank back buffer.
     execute!(terminal.backend_mut(), Clear(ClearType::All))?;
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    app.shared.size = (size.width, size.height);
     let (tx, mut rx) = mpsc::unbounded_channel();
     let stop = Arc::new(AtomicBool::new(false));
     spawn_input(tx.clone(), stop.clone());
@@ -166,7 +176,7 @@ pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>
         }
         let wait = if app.dirty {
             (last_frame + FRAME).saturating_duration_since(Instant::now())
-        } else if app.busy() {
+        } else if app.busy() || app.wants_tick() {
             Duration::from_millis(150)
         } else {
             Duration::from_secs(3600)
@@ -184,7 +194,7 @@ pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>
                 }
             }
             _ = tokio::time::sleep(wait) => {
-                if app.busy() {
+                if app.busy() || app.wants_tick() {
                     apply(update::update(&mut app, Msg::Tick), &mut runner);
                 }
             }

@@ -76,3 +76,18 @@ pub fn read(dir: &Path, key: &str) -> Option<DraftOffer> {
 pub fn remove(dir: &Path, key: &str) {
     let _ = std::fs::remove_file(path(dir, key));
 }
+
+/// Carries out a draft-file effect (`WriteDraft`, `RemoveDraft`) in the state directory's
+/// `drafts/`; other effects are not this module's and do nothing.
+pub fn apply(effect: &crate::tui::msg::Effect) -> Result<(), String> {
+    use crate::tui::msg::Effect;
+    let Some(dir) = dir() else { return Ok(()) };
+    match effect {
+        Effect::WriteDraft { key, text } => write(&dir, key, text),
+        Effect::RemoveDraft { key } => {
+            remove(&dir, key);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}

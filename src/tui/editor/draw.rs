@@ -2,10 +2,11 @@
 //! marks, the finding of the cursor line, the size meter, and the step on top (draft offer,
 //! completion list, name and description, save confirmation).
 
+use super::State;
 use super::highlight::{classify, style};
 use super::{Editor, Mode, save, severity_mark};
 use crate::model::text::sanitize;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -19,18 +20,9 @@ pub fn text_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(7)).max(1)
 }
 
-/// Whether the editor is still to be drawn (a finished successful save closes it on the next
-/// key; until then the page shows).
-fn visible(cx: &View<'_, State>, e: &Editor) -> bool {
-    match e.mode {
-        Mode::Saving { op } => cx.pending.contains_key(&op) || cx.modal.is_some(),
-        _ => true,
-    }
-}
-
 /// Draws the editor into the body `area`, and its keys into the `footer` row.
 pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, footer: Rect) {
-    let Some(e) = cx.st.as_ref().filter(|e| visible(cx, e)) else { return };
+    let Some(e) = cx.st.as_ref() else { return };
     let t = &cx.shared.theme;
     f.render_widget(Clear, area);
     let [errs, sec, warn, sugg] = e.counts();
@@ -49,7 +41,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, footer: Rect) {
         .constraints([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
         .split(inner);
     match &e.mode {
-        Mode::Confirm(c) => confirmation(f, app, e, c, rows[0]),
+        Mode::Confirm(c) => confirmation(f, cx, e, c, rows[0]),
         _ => text(f, e, t, rows[0]),
     }
     f.render_widget(Paragraph::new(message(e, t)), rows[1]);

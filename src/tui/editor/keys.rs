@@ -4,11 +4,13 @@
 //! ctrl-x/ctrl-v cut and paste…); the editor adds: ctrl-s save, alt-f format, alt-m minify,
 //! tab or ctrl-space complete, esc leave (the edit stays as a draft).
 
+use super::State;
 use super::complete::{self, Kind};
-use super::{Completion, Editor, Mode, draft, format, save};
-use crate::tui::app::{App, Status};
-use crate::tui::dialog::Modal;
-use crate::tui::msg::Effect;
+use super::{Completion, Editor, Mode, format, save};
+use crate::model::OrgError;
+use crate::tui::cx::{Cx, Outbox, Status};
+use crate::tui::dialog::describe_error;
+use crate::tui::msg::{Effect, OpId, Outcome};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
 
@@ -19,60 +21,40 @@ pub const DRAFT_INTERVAL: Duration = Duration::from_millis(500);
 const NAME_MAX: usize = 128;
 const DESCRIPTION_MAX: usize = 512;
 
-/// Follows the save call: once it is no longer in flight, a failure (the error dialog the
-/// console opened) moves into the editor with the text kept; a success closes the editor and
-/// removes the draft. Returns whether it took an error dialog away.
-pub fn sync(cx: &mut Cx<'_, State>) -> bool {
-    let Some(Mode::Saving { op }) = cx.st.as_ref().map(|e| &e.mode) else { return false };
-    if cx.pending.contains_key(op) {
+/// The result of a call: when it is the editor's save, a failure moves into the editor with
+/// the text kept, a success closes the editor and drops the draft. Returns whether it was the
+/// editor's call.
+pub fn on_done(cx: &mut Cx<'_, State>, op: OpId, result: &Result<Outcome, OrgError>) -> bool {
+    let Some(e) = cx.st.as_mut() else { return false };
+    if e.mode != (Mode::Saving { op }) {
         return false;
     }
-    if let Some(Modal::Error { message, .. }) = cx.modal.take() {
-        if let Some(e) = cx.st.as_mut() {
-            e.error = Some(message);
+    match result {
+        Err(err) => {
+            e.error = Some(describe_error(err));
             e.mode = Mode::Edit;
-            flush_draft(e, &mut cx.shared.drafts, true);
+            flush_draft(e, cx.out, true);
         }
-        return true;
-    }
-    if let Some(e) = cx.st.take() {
-        let key = e.target.draft_key();
-        cx.shared.drafts.remove(&key);
-        if let Some(dir) = &e.draft_dir {
-            draft::remove(dir, &key);
+        Ok(_) => {
+            let key = e.target.draft_key();
+            cx.set_draft(key.clone(), None);
+            cx.effect(Effect::RemoveDraft { key });
+            *cx.st = None;
         }
     }
-    false
+    true
 }
 
-/// A key for the editor: `None` when the editor is closed (or another dialog is on top).
-pub fn on_key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let took_error = sync(cx);
-    if cx.st.is_none() {
-        return took_error.then(Vec::new);
-    }
-    if took_error {
-        return Some(Vec::new());
-    }
-    if cx.modal.is_some() {
-        return None;
-    }
-    let mode = cx.st.as_ref().map(|e| e.mode.clone())?;
-    let effects = match mode {
-        Mode::Offer(offer) => {
-            offer_key(cx, k, offer);
-        }
-        Mode::Complete(c) => {
-            complete_key(cx, k, c);
-        }
-        Mode::Details { focus } => {
-            details_key(cx, k, focus);
-        }
+/// A key for the open editor (it takes them all while it is open).
+pub fn on_key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> bool {
+    let Some(mode) = cx.st.as_ref().map(|e| e.mode.clone()) else { return false };
+    match mode {
+        Mode::Offer(offer) => offer_key(cx, k, offer),
+        Mode::Complete(c) => complete_key(cx, k, c),
+        Mode::Details { focus } => details_key(cx, k, focus),
         Mode::Confirm(mut c) => match k.code {
             KeyCode::Char('y') | KeyCode::Enter => save::submit(cx),
-            KeyCode::Char('n') | KeyCode::Esc => {
-                set_mode(cx, Mode::Edit);
-            }
+            KeyCode::Char('n') | KeyCode::Esc => set_mode(cx, Mode::Edit),
             KeyCode::Up | KeyCode::PageUp | KeyCode::Down | KeyCode::PageDown => {
                 let step = if matches!(k.code, KeyCode::PageUp | KeyCode::PageDown) { 10 } else { 1 };
                 c.scroll = if matches!(k.code, KeyCode::Up | KeyCode::PageUp) {
@@ -86,13 +68,58 @@ pub fn on_key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> Option<Vec<Effect>> {
         },
         Mode::Saving { .. } => {}
         Mode::Edit => edit_key(cx, k),
-    };
+    }
+    scroll_to_cursor(cx);
+    true
+}
+
+/// Keeps the cursor's line on screen.
+fn scroll_to_cursor(cx: &mut Cx<'_, State>) {
     let rows = super::draw::text_rows(cx.shared.size.1);
     if let Some(e) = cx.st.as_mut() {
         let row = e.area.cursor().0;
         e.top = e.top.min(row).max((row + 1).saturating_sub(rows));
     }
-    Some(effects)
+}
+
+/// A bracketed paste: the whole text at once into the policy (or the name/description field),
+/// linted once.
+pub fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
+    let Some(e) = cx.st.as_mut() else { return false };
+    match e.mode {
+        Mode::Edit => {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            e.area.insert_str(&text);
+            changed(cx);
+            scroll_to_cursor(cx);
+        }
+        Mode::Details { focus } => {
+            let (field, max) =
+                if focus == 0 { (&mut e.name, NAME_MAX) } else { (&mut e.description, DESCRIPTION_MAX) };
+            let room = max.saturating_sub(field.chars().count());
+            field.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(room));
+        }
+        _ => {}
+    }
+    true
+}
+
+/// The draft timer: a draft behind the text is written once `DRAFT_INTERVAL` has passed since
+/// the last write, without waiting for another key.
+pub fn tick(cx: &mut Cx<'_, State>) {
+    if let Some(e) = cx.st.as_mut()
+        && e.draft_stale
+        && e.draft_written.is_none_or(|t| t.elapsed() >= DRAFT_INTERVAL)
+    {
+        flush_draft(e, cx.out, true);
+    }
+}
+
+/// Before the console quits: the open edit goes to its draft file now.
+pub fn flush_before_quit(cx: &mut Cx<'_, State>) {
+    if let Some(e) = cx.st.as_mut() {
+        flush_draft(e, cx.out, true);
+    }
 }
 
 fn set_mode(cx: &mut Cx<'_, State>, mode: Mode) {
@@ -113,13 +140,11 @@ fn offer_key(cx: &mut Cx<'_, State>, k: &KeyEvent, offer: super::DraftOffer) {
             }
         }
         KeyCode::Char('d') => {
-            if let Some(dir) = &e.draft_dir {
-                draft::remove(dir, &e.target.draft_key());
-            }
+            cx.out.effects.push(Effect::RemoveDraft { key: e.target.draft_key() });
             e.mode = Mode::Edit;
             e.note = Some("Draft discarded.".into());
         }
-        KeyCode::Esc => cx.st = None,
+        KeyCode::Esc => *cx.st = None,
         _ => {}
     }
 }
@@ -240,39 +265,34 @@ fn reformat(cx: &mut Cx<'_, State>, f: fn(&str) -> Result<String, String>, done:
 }
 
 /// After every change: lint again, keep the draft (in memory now, on disk at most every
-/// `DRAFT_INTERVAL`).
+/// `DRAFT_INTERVAL`; the tick writes what is left behind).
 fn changed(cx: &mut Cx<'_, State>) {
     let Some(e) = cx.st.as_mut() else { return };
     e.relint();
     e.error = None;
     e.note = None;
-    flush_draft(e, &mut cx.shared.drafts, false);
+    flush_draft(e, cx.out, false);
 }
 
-/// Records the draft in `drafts` and writes its file (`force`, or when the last write is older
-/// than `DRAFT_INTERVAL`); an edit back to where it started drops the draft.
-pub fn flush_draft(e: &mut Editor, drafts: &mut std::collections::BTreeMap<String, String>, force: bool) {
+/// Records the draft (`Outbox::drafts`) and asks for its file to be written (`force`, or when
+/// the last write is older than `DRAFT_INTERVAL`); an edit back to where it started drops the
+/// draft.
+pub fn flush_draft(e: &mut Editor, out: &mut Outbox, force: bool) {
     let key = e.target.draft_key();
     let text = e.text();
     if text == e.pristine {
-        drafts.remove(&key);
-        if let Some(dir) = &e.draft_dir {
-            draft::remove(dir, &key);
-        }
+        out.drafts.push((key.clone(), None));
+        out.effects.push(Effect::RemoveDraft { key });
         e.draft_stale = false;
         return;
     }
-    drafts.insert(key.clone(), text.clone());
+    out.drafts.push((key.clone(), Some(text.clone())));
     let due = force || e.draft_written.is_none_or(|t| t.elapsed() >= DRAFT_INTERVAL);
     if !due {
         e.draft_stale = true;
         return;
     }
-    if let Some(dir) = &e.draft_dir
-        && let Err(m) = draft::write(dir, &key, &text)
-    {
-        e.note = Some(format!("Draft not saved to disk: {m}"));
-    }
+    out.effects.push(Effect::WriteDraft { key, text });
     e.draft_written = Some(Instant::now());
     e.draft_stale = false;
 }
@@ -281,8 +301,8 @@ pub fn flush_draft(e: &mut Editor, drafts: &mut std::collections::BTreeMap<Strin
 fn leave(cx: &mut Cx<'_, State>) {
     let Some(mut e) = cx.st.take() else { return };
     let force = e.draft_stale || e.draft_written.is_none();
-    flush_draft(&mut e, &mut cx.shared.drafts, force);
-    if cx.shared.drafts.contains_key(&e.target.draft_key()) {
+    flush_draft(&mut e, cx.out, force);
+    if e.text() != e.pristine {
         cx.set_status(Status::Info(format!(
             "Your edit of the {} is kept as a draft; open it again to continue.",
             e.target.label()

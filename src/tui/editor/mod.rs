@@ -20,51 +20,47 @@ mod save;
 
 use crate::model::PolicyType;
 use crate::policy::lint::{Finding, Severity};
-use crate::tui::app::Page;
 use crate::tui::msg::OpId;
-use crate::tui::pages::ActionSpec;
+use crate::tui::page::{Command, Page};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::time::Instant;
 
 pub use draw::draw;
-pub use keys::{on_key, sync};
+pub use keys::{flush_before_quit, on_done, on_key, paste, tick};
 
-/// Before the console quits (`ctrl-c`, SIGTERM, SIGHUP): the open edit goes to its draft file
-/// now, not at the next 500 ms mark, so quitting loses nothing.
-pub fn flush_before_quit(app: &mut crate::tui::app::App) {
-    if let Some(e) = cx.st.as_mut() {
-        keys::flush_draft(e, &mut cx.shared.drafts, true);
-    }
-}
-pub use open::action;
+/// The editor's state in the console: open or not.
+pub type State = Option<Editor>;
 
-/// The editor's page actions.
-pub const ACTIONS: &[ActionSpec] = &[
-    ActionSpec {
-        name: "create-policy",
-        page: Page::Policies,
-        keys: &["n"],
-        args: "[TYPE]",
-        desc: "write a new policy in the editor",
-        footer: Some("new"),
-    },
-    ActionSpec {
-        name: "edit-policy",
-        page: Page::Policies,
-        keys: &["e"],
-        args: "[ID]",
-        desc: "edit the selected policy in the editor",
-        footer: Some("edit"),
-    },
-    ActionSpec {
-        name: "edit-resource-policy",
-        page: Page::Settings,
-        keys: &["E"],
-        args: "",
-        desc: "edit the organization's resource (delegation) policy",
-        footer: None,
-    },
+/// The editor's commands (scoped to the pages it opens from).
+pub const COMMANDS: &[Command<State>] = &[
+    Command::on(
+        Page::Policies,
+        "create-policy",
+        &["n"],
+        "[TYPE]",
+        "write a new policy in the editor",
+        Some("new"),
+        open::create_policy,
+    ),
+    Command::on(
+        Page::Policies,
+        "edit-policy",
+        &["e"],
+        "[ID]",
+        "edit the selected policy in the editor",
+        Some("edit"),
+        open::edit_policy,
+    ),
+    Command::on(
+        Page::Settings,
+        "edit-resource-policy",
+        &["E"],
+        "",
+        "edit the organization's resource (delegation) policy",
+        None,
+        open::edit_resource_policy,
+    ),
 ];
 
 /// What is being edited.

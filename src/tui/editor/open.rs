@@ -1,27 +1,35 @@
 //! Opening the editor from its page actions: the stored version, an unsaved edit kept in
 //! `cx.shared.drafts`, or an offer to restore a draft file left by an earlier run.
 
+use super::State;
 use super::{Editor, Mode, Target, draft};
 use crate::model::PolicyType;
-use crate::tui::app::{App, Status};
-use crate::tui::msg::Effect;
+use crate::tui::cx::{Cx, Status};
 use std::str::FromStr;
 
-/// Runs an editor action; `None` when `name` is not one of the editor's.
-pub fn action(cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) -> Option<Vec<Effect>> {
-    let target = match name {
-        "create-policy" => new_target(cx, arg.as_deref()),
-        "edit-policy" => policy_target(cx, arg.as_deref()),
-        "edit-resource-policy" => Ok(Target::ResourcePolicy {
-            exists: cx.shared.data.as_ref().is_some_and(|d| d.snapshot.resource_policy.is_some()),
-        }),
-        _ => return None,
-    };
+fn open_target(cx: &mut Cx<'_, State>, target: Result<Target, String>) {
     match target {
         Ok(t) => open(cx, t),
         Err(m) => cx.set_status(Status::Error(m)),
     }
-    Some(Vec::new())
+}
+
+/// `create-policy [TYPE]`.
+pub fn create_policy(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    let t = new_target(cx, arg.as_deref());
+    open_target(cx, t);
+}
+
+/// `edit-policy [ID]`.
+pub fn edit_policy(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    let t = policy_target(cx, arg.as_deref());
+    open_target(cx, t);
+}
+
+/// `edit-resource-policy`.
+pub fn edit_resource_policy(cx: &mut Cx<'_, State>, _arg: Option<String>) {
+    let exists = cx.shared.data.as_ref().is_some_and(|d| d.snapshot.resource_policy.is_some());
+    open_target(cx, Ok(Target::ResourcePolicy { exists }));
 }
 
 /// A policy type from a palette argument: the service's spelling or the short name.
@@ -32,21 +40,23 @@ fn parse_type(s: &str) -> Option<PolicyType> {
         .or_else(|| PolicyType::ALL.iter().copied().find(|t| t.short_name().eq_ignore_ascii_case(s)))
 }
 
-fn new_target(cx: &View<'_, State>, arg: Option<&str>) -> Result<Target, String> {
+fn new_target(cx: &Cx<'_, State>, arg: Option<&str>) -> Result<Target, String> {
     let ty = match arg.filter(|a| !a.trim().is_empty()) {
         Some(a) => parse_type(a).ok_or_else(|| format!("unknown policy type {a:?}"))?,
         // The type of the Policies page's current tab (SCP until a tab is chosen).
-        None => cx.pages.policies.ty(),
+        None => cx.shared.policy_type,
     };
     Ok(Target::New { ty })
 }
 
-fn policy_target(cx: &View<'_, State>, arg: Option<&str>) -> Result<Target, String> {
+fn policy_target(cx: &Cx<'_, State>, arg: Option<&str>) -> Result<Target, String> {
     let id = match arg.map(str::trim).filter(|a| !a.is_empty()) {
         Some(a) => a.to_string(),
-        None => {
-            cx.shared.policy_selected.clone().ok_or("Select a policy first (or give its id: edit-policy p-…).")?
-        }
+        None => cx
+            .shared
+            .policy_selected
+            .clone()
+            .ok_or("Select a policy first (or give its id: edit-policy p-…).")?,
     };
     let d = cx.shared.data.as_ref().ok_or("The organization is not loaded yet.")?;
     let p = d
@@ -65,7 +75,7 @@ fn policy_target(cx: &View<'_, State>, arg: Option<&str>) -> Result<Target, Stri
 }
 
 /// The stored text of a target.
-fn stored(cx: &View<'_, State>, t: &Target) -> String {
+fn stored(cx: &Cx<'_, State>, t: &Target) -> String {
     let Some(d) = cx.shared.data.as_ref() else { return String::new() };
     match t {
         Target::Policy { id, .. } => d
@@ -113,5 +123,5 @@ pub fn open(cx: &mut Cx<'_, State>, target: Target) {
             None => {}
         }
     }
-    cx.st = Some(e);
+    *cx.st = Some(e);
 }

@@ -1,13 +1,14 @@
 //! Saving: the confirmation (diff against the stored version, blast radius for SCPs/RCPs), the
 //! call (CreatePolicy, UpdatePolicy or PutResourcePolicy) and what its result does.
 
+use super::State;
 use super::diff::{self, DiffLine};
 use super::{Confirmation, Editor, Mode, Target};
 use crate::backend::request::ApiRequest;
 use crate::model::*;
 use crate::policy::blast;
-use crate::tui::app::App;
-use crate::tui::msg::{Call, Effect};
+use crate::tui::cx::{Cx, View};
+use crate::tui::msg::Call;
 
 /// Unchanged lines shown around each change.
 const CONTEXT: usize = 2;
@@ -39,7 +40,7 @@ pub fn begin(cx: &mut Cx<'_, State>) {
 /// Opens the confirmation step.
 pub fn confirm(cx: &mut Cx<'_, State>) {
     let blast = match cx.st.as_ref() {
-        Some(e) => blast_summary(cx, e),
+        Some(e) => blast_summary(&cx.view(), e),
         None => return,
     };
     let Some(e) = cx.st.as_mut() else { return };
@@ -53,11 +54,11 @@ pub fn confirm(cx: &mut Cx<'_, State>) {
 /// The blast-radius summary of saving the editor's text over a stored SCP or RCP: the accounts
 /// it reaches and, for the watch list of admin actions (`App::watch`), which change decision.
 pub fn blast_summary(cx: &View<'_, State>, e: &Editor) -> Vec<String> {
-    let Target::Policy { id, ty, .. } = &e.target else { return };
+    let Target::Policy { id, ty, .. } = &e.target else { return Vec::new() };
     if !ty.is_authorization() {
-        return;
+        return Vec::new();
     }
-    let Some(d) = cx.shared.data.as_ref() else { return };
+    let Some(d) = cx.shared.data.as_ref() else { return Vec::new() };
     let change = blast::PolicyChange::Update { policy_id: id.clone(), content: e.text() };
     match blast::blast_radius(&d.snapshot, &change, &cx.shared.watch) {
         Ok(b) => {
@@ -103,17 +104,12 @@ pub fn submit(cx: &mut Cx<'_, State>) {
             "Saving the resource policy".to_string(),
         ),
     };
-    let effects = crate::tui::update::cx.submit(Call::Api { request, done, reveal: None }, label);
-    let op = effects.iter().find_map(|x| match x {
-        Effect::Call { op, .. } => Some(*op),
-        _ => None,
-    });
-    if let (Some(e), Some(op)) = (cx.st.as_mut(), op) {
+    let op = cx.submit(Call::Api { request, done, reveal: None }, label);
+    if let Some(e) = cx.st.as_mut() {
         e.mode = Mode::Saving { op };
         e.error = None;
         e.note = None;
     }
-    effects
 }
 
 /// Lines of a confirmation for drawing: blast radius, then the diff with `+`/`-` marks.

@@ -26,7 +26,8 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    fn cx<'b, S>(&'b mut self, st: &'b mut S) -> Cx<'b, S> {
+    /// A context for one state.
+    pub fn cx<'b, S>(&'b mut self, st: &'b mut S) -> Cx<'b, S> {
         Cx::new(st, self.shared, self.out, self.next_op)
     }
 }

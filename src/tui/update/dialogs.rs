@@ -174,7 +174,11 @@ fn submit(app: &mut App, call: Call, label: String) -> Vec<Effect> {
 
 /// A paste into the open dialog's text field (newlines become spaces).
 pub(super) fn paste(app: &mut App, text: &str) {
-    let clean: String = text.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).filter(|c| !c.is_control()).collect();
+    let clean: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect();
     let add = |s: &mut String| {
         let room = 256usize.saturating_sub(s.chars().count());
         s.extend(clean.chars().take(room));

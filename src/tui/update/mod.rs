@@ -74,7 +74,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.busy() {
                 app.dirty = true;
             }
-            super::editor::tick(app)
+            app.with_editor(super::editor::tick).1
         }
         Msg::Terminate => {
             app.quit = true;
@@ -136,7 +136,9 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     let mut taken = false;
     let effects = app.with_pages(|p, env| taken = super::pages::paste(page, p, env, text));
     if !taken {
-        app.set_status(Status::Info("Nothing to paste into here: open a field first (e.g. / to filter).".into()));
+        app.set_status(Status::Info(
+            "Nothing to paste into here: open a field first (e.g. / to filter).".into(),
+        ));
     }
     effects
 }

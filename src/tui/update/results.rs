@@ -17,12 +17,11 @@ pub(super) fn on_done(
     let Some(label) = app.pending.remove(&op) else { return Vec::new() };
     app.dirty = true;
     // The editor follows its own save (error into the editor, or close on success).
-    let (took, mut effects) = app.with_editor(|cx| crate::tui::editor::on_done(cx, op, &result));
-    if took {
-        if result.is_ok() {
-            effects.extend(app.load());
-        }
-        return effects;
+    // The editor follows its own save: a failure stays in the editor with the text; a success
+    // closes it and goes on like any other call.
+    let (took, editor_effects) = app.with_editor(|cx| crate::tui::editor::on_done(cx, op, &result));
+    if took && result.is_err() {
+        return editor_effects;
     }
     // The dialog that started this call, if it is still open.
     let owned = match &app.modal {
@@ -87,8 +86,10 @@ pub(super) fn on_done(
                     if reveal.is_some() {
                         app.reveal_after_load = reveal;
                     }
-                    let mut effects =
-                        app.with_pages(|p, env| crate::tui::pages::on_response(p, env, op, &response));
+                    let mut effects = editor_effects;
+                    effects.extend(
+                        app.with_pages(|p, env| crate::tui::pages::on_response(p, env, op, &response)),
+                    );
                     app.set_status(Status::Ok(message));
                     effects.extend(app.load());
                     effects

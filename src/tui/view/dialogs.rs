@@ -2,7 +2,7 @@
 //! forms, typed confirmations and error panels.
 
 use crate::tui::app::App;
-use crate::tui::command::{PALETTE, complete};
+use crate::tui::command::{complete, specs};
 use crate::tui::dialog::{Confirm, Form, Modal};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +24,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Some(Modal::Form(form)) => form_dialog(f, app, area, form),
         Some(Modal::Confirm(c)) => confirm(f, app, area, c),
         Some(Modal::Error { title, message }) => {
-            let t = &app.theme;
+            let t = &app.shared.theme;
             let lines = vec![
                 Line::from(Span::styled("ERROR", t.danger())),
                 Line::from(message.clone()),
@@ -54,17 +54,11 @@ fn panel(
 
 /// Help lines: every binding of the keymap and every palette command.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.shared.theme;
     let mut out = vec![Line::from(Span::styled("Keys", t.title()))];
-    for b in &app.keymap.bindings {
+    for b in &app.shared.keymap.bindings {
         let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        let page_missing = b
-            .command
-            .strip_prefix("page ")
-            .and_then(|n| n.parse().ok())
-            .and_then(crate::tui::app::Page::from_number)
-            .is_some_and(|p| !crate::tui::pages::available(p));
-        if keys.is_empty() || page_missing {
+        if keys.is_empty() {
             continue;
         }
         let scope = b.page.map(|p| format!("  [{}]", p.title())).unwrap_or_default();
@@ -76,17 +70,12 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.push(Line::from(Span::styled("Commands (press : then type; tab completes)", t.title())));
-    for (name, args, desc) in PALETTE {
+    for s in specs().filter(|s| s.palette) {
+        let scope = s.scope.page().map(|p| format!("  [{}]", p.title())).unwrap_or_default();
         out.push(Line::from(vec![
-            Span::styled(format!("  :{name} {args}"), t.key()),
-            Span::raw(format!("  {desc}")),
-        ]));
-    }
-    for a in crate::tui::pages::actions() {
-        out.push(Line::from(vec![
-            Span::styled(format!("  :{} {}", a.name, a.args), t.key()),
-            Span::raw(format!("  {}", a.desc)),
-            Span::styled(format!("  [{}]", a.page.title()), t.dim()),
+            Span::styled(format!("  :{} {}", s.name, s.args), t.key()),
+            Span::raw(format!("  {}", s.desc)),
+            Span::styled(scope, t.dim()),
         ]));
     }
     out.push(Line::default());
@@ -100,16 +89,19 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 fn help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
     let r = centered(area, 90, area.height.saturating_sub(2));
     f.render_widget(Clear, r);
-    let block =
-        Block::default().borders(Borders::ALL).border_style(app.theme.focus()).title(" Help — esc closes ");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.shared.theme.focus())
+        .title(" Help — esc closes ");
     f.render_widget(Paragraph::new(help_lines(app)).block(block).scroll((scroll, 0)), r);
 }
 
 fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str>) {
-    let t = &app.theme;
+    let t = &app.shared.theme;
     let mut lines =
         vec![Line::from(vec![Span::styled(":", t.key()), Span::raw(input.to_string()), Span::raw("_")])];
     let candidates = complete(input);
+    let palette = crate::tui::command::palette();
     if let Some(e) = error {
         lines.push(Line::from(Span::styled(e.to_string(), t.danger())));
     } else if !candidates.is_empty() {
@@ -117,12 +109,7 @@ fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str
             .iter()
             .take(8)
             .map(|n| {
-                let args = PALETTE
-                    .iter()
-                    .find(|(p, _, _)| p == n)
-                    .map(|(_, a, _)| *a)
-                    .or_else(|| crate::tui::pages::find_action(n).map(|a| a.args))
-                    .unwrap_or("");
+                let args = palette.iter().find(|(p, _, _)| p == n).map_or("", |(_, a, _)| *a);
                 format!("{n} {args}").trim_end().to_string()
             })
             .collect();
@@ -143,7 +130,7 @@ fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str
 }
 
 fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
-    let t = &app.theme;
+    let t = &app.shared.theme;
     let mut lines = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
         let marker = if i == form.focus { "> " } else { "  " };
@@ -157,7 +144,7 @@ fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
     }
     lines.push(Line::default());
     if form.submitting.is_some() {
-        lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.tick))));
+        lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.shared.tick))));
     } else if let Some(e) = &form.error {
         lines.push(Line::from(Span::styled("ERROR", t.danger())));
         lines.push(Line::from(e.clone()));
@@ -169,7 +156,7 @@ fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
 }
 
 fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
-    let t = &app.theme;
+    let t = &app.shared.theme;
     let mut lines: Vec<Line<'static>> =
         vec![Line::from(Span::styled("DESTRUCTIVE — read carefully", t.danger()))];
     lines.extend(c.lines.iter().map(|l| Line::from(l.clone())));
@@ -178,7 +165,7 @@ fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
     let cursor = if c.submitting.is_none() { "_" } else { "" };
     lines.push(Line::from(format!("> {}{cursor}", c.typed)));
     if c.submitting.is_some() {
-        lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.tick))));
+        lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.shared.tick))));
     } else if let Some(e) = &c.error {
         lines.push(Line::from(Span::styled(format!("ERROR {e}"), t.danger())));
     } else {

@@ -178,8 +178,19 @@ fn field(label: &'static str, hint: &'static str) -> Field {
     Field { label, value: String::new(), hint }
 }
 
-fn form(cx: Cxs<'_, '_>, name: &'static str, build: crate::tui::dialog::FormBuild, context: Vec<String>, title: String, fields: Vec<Field>) {
-    cx.open(Modal::Form(Form::new(FormKind::Custom { builder: FormBuilder { name, build }, context }, title, fields)));
+fn form(
+    cx: Cxs<'_, '_>,
+    name: &'static str,
+    build: crate::tui::dialog::FormBuild,
+    context: Vec<String>,
+    title: String,
+    fields: Vec<Field>,
+) {
+    cx.open(Modal::Form(Form::new(
+        FormKind::Custom { builder: FormBuilder { name, build }, context },
+        title,
+        fields,
+    )));
 }
 
 fn build_create_ou(context: &[String], values: &[String]) -> Result<(Call, String), String> {
@@ -250,8 +261,9 @@ pub(super) fn delete_ou(cx: Cxs<'_, '_>, _arg: Option<String>) {
         return;
     }
     let Some((ou, name)) = selected_of(cx, NodeKind::Ou, "an OU") else { return };
-    let request =
-        ApiRequest::DeleteOrganizationalUnit(DeleteOrganizationalUnitRequest { organizational_unit_id: ou.clone() });
+    let request = ApiRequest::DeleteOrganizationalUnit(DeleteOrganizationalUnitRequest {
+        organizational_unit_id: ou.clone(),
+    });
     cx.confirm(Confirm::new(
         api(request, format!("Deleted OU {name} ({ou})."), None),
         format!("Delete OU {name}"),
@@ -376,7 +388,8 @@ fn build_tag(context: &[String], values: &[String]) -> Result<(Call, String), St
     let (target, target_name) = (val(context, 0), val(context, 1));
     let tag = Tag::new(val(values, 0), val(values, 1));
     let done = format!("Tagged {target} with {}.", tag.key);
-    let request = ApiRequest::TagResource(TagResourceRequest { resource_id: target.clone(), tags: vec![tag] });
+    let request =
+        ApiRequest::TagResource(TagResourceRequest { resource_id: target.clone(), tags: vec![tag] });
     Ok((api(request, done, Some(target)), format!("Tagging {target_name}")))
 }
 

@@ -90,7 +90,10 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     let lines = selected.map(|i| super::details::lines(&d.snapshot, &d.tree, i, t)).unwrap_or_default();
     let details = Paragraph::new(lines)
         .block(
-            Block::default().borders(Borders::ALL).border_style(focus_style(Focus::Details)).title(" Details "),
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(focus_style(Focus::Details))
+                .title(" Details "),
         )
         .wrap(Wrap { trim: false })
         .scroll((st.details_scroll, 0));

@@ -4,7 +4,7 @@
 
 mod actions;
 pub mod details;
-mod draw;
+pub mod draw;
 mod tree_state;
 
 use crate::backend::request::ApiResponse;
@@ -16,7 +16,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use tui_tree_widget::{TreeItem, TreeState};
 
-pub use tree_state::{clear_filter, refilter, reveal, select_row, selected_node, selected_row, selection};
+pub use tree_state::{
+    clear_filter, refilter, rerow, reveal, select_row, selected_node, selected_row, selection,
+};
 
 /// Which pane has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,22 +75,83 @@ impl PageModule for AccountsPage {
     type State = State;
     const PAGE: Page = P;
     const COMMANDS: &'static [Command<State>] = &[
-        Command::on(P, "filter", &["/"], "", "filter by name, id, email or key=value tag", Some("filter"), actions::filter),
-        Command::on(P, "create-ou", &["c"], "[name]", "create an OU under the selection", Some("new OU"), actions::create_ou),
+        Command::on(
+            P,
+            "filter",
+            &["/"],
+            "",
+            "filter by name, id, email or key=value tag",
+            Some("filter"),
+            actions::filter,
+        ),
+        Command::on(
+            P,
+            "create-ou",
+            &["c"],
+            "[name]",
+            "create an OU under the selection",
+            Some("new OU"),
+            actions::create_ou,
+        ),
         Command::on(P, "rename-ou", &["e"], "[name]", "rename the selected OU", None, actions::rename_ou),
         Command::on(P, "delete-ou", &["D"], "", "delete the selected (empty) OU", None, actions::delete_ou),
-        Command::on(P, "move", &["m"], "[account] [target]", "move an account (pick the target in the tree)", Some("move"), actions::start_move),
-        Command::on(P, "create-account", &["a"], "", "create a member account", Some("new account"), actions::create_account),
-        Command::on(P, "remove-account", &["X"], "", "remove the selected account from the organization", None, actions::remove_account),
-        Command::on(P, "close-account", &["C"], "", "close the selected account", None, actions::close_account),
-        Command::on(P, "tag", &["t"], "[key=value]", "add or change a tag on the selection", None, actions::tag),
+        Command::on(
+            P,
+            "move",
+            &["m"],
+            "[account] [target]",
+            "move an account (pick the target in the tree)",
+            Some("move"),
+            actions::start_move,
+        ),
+        Command::on(
+            P,
+            "create-account",
+            &["a"],
+            "",
+            "create a member account",
+            Some("new account"),
+            actions::create_account,
+        ),
+        Command::on(
+            P,
+            "remove-account",
+            &["X"],
+            "",
+            "remove the selected account from the organization",
+            None,
+            actions::remove_account,
+        ),
+        Command::on(
+            P,
+            "close-account",
+            &["C"],
+            "",
+            "close the selected account",
+            None,
+            actions::close_account,
+        ),
+        Command::on(
+            P,
+            "tag",
+            &["t"],
+            "[key=value]",
+            "add or change a tag on the selection",
+            None,
+            actions::tag,
+        ),
         Command::on(P, "untag", &["T"], "[key]", "remove a tag from the selection", None, actions::untag),
         Command::on(P, "copy-id", &["y"], "", "copy the selection's id (OSC 52)", None, actions::copy_id),
         Command::on(P, "copy-arn", &["Y"], "", "copy the selection's ARN (OSC 52)", None, actions::copy_arn),
         Command::on(P, "goto", &[], "<id|name>", "select an account, OU or the root", None, actions::goto),
     ];
 
-    fn draw(st: &State, shared: &crate::tui::cx::Shared, f: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+    fn draw(
+        st: &State,
+        shared: &crate::tui::cx::Shared,
+        f: &mut ratatui::Frame,
+        area: ratatui::layout::Rect,
+    ) {
         draw::draw(st, shared, f, area);
     }
 

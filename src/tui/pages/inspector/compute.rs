@@ -2,10 +2,11 @@
 //! what-if copy with the editor's drafts), the single decision, and the matrix — computed once
 //! per change of its inputs and kept, so drawing a frame only reads it.
 
-use super::state::{self, Field, st};
+use super::state::State;
+use super::state::{self, Field};
 use crate::policy::matrix::{self, Matrix, Query, Row};
 use crate::policy::{Evaluation, OrgPolicies};
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -49,7 +50,7 @@ impl Cache {
 
 fn drafts_key(cx: &View<'_, State>) -> u64 {
     let mut h = DefaultHasher::new();
-    if st(cx).what_if {
+    if cx.st.what_if {
         cx.shared.drafts.hash(&mut h);
     }
     h.finish()
@@ -59,7 +60,7 @@ fn drafts_key(cx: &View<'_, State>) -> u64 {
 pub fn orgs(cx: &View<'_, State>) -> Option<Arc<Orgs>> {
     let snap = state::snapshot(cx)?;
     let key = drafts_key(cx);
-    let cache = &st(cx).cache;
+    let cache = &cx.st.cache;
     if let Some(o) = cache.orgs.borrow().as_ref().filter(|o| o.key == key) {
         return Some(o.clone());
     }
@@ -67,11 +68,11 @@ pub fn orgs(cx: &View<'_, State>) -> Option<Arc<Orgs>> {
         Some(o) => o.base.clone(),
         None => Arc::new(OrgPolicies::from_snapshot(snap)),
     };
-    let (what_if, replaced) = match st(cx).what_if.then(|| matrix::with_drafts(snap, &cx.shared.drafts)).flatten()
-    {
-        Some((copy, replaced)) => (Some(Arc::new(OrgPolicies::from_snapshot(&copy))), replaced),
-        None => (None, Vec::new()),
-    };
+    let (what_if, replaced) =
+        match cx.st.what_if.then(|| matrix::with_drafts(snap, &cx.shared.drafts)).flatten() {
+            Some((copy, replaced)) => (Some(Arc::new(OrgPolicies::from_snapshot(&copy))), replaced),
+            None => (None, Vec::new()),
+        };
     let o = Arc::new(Orgs { key, base, what_if, replaced });
     *cache.orgs.borrow_mut() = Some(o.clone());
     Some(o)
@@ -79,7 +80,7 @@ pub fn orgs(cx: &View<'_, State>) -> Option<Arc<Orgs>> {
 
 /// A field's value: what is being typed while it is edited, else the committed value.
 pub fn live(cx: &View<'_, State>, field: Field) -> String {
-    let s = st(cx);
+    let s = &*cx.st;
     if let Some(e) = s.editing.as_ref().filter(|e| e.field == field) {
         return e.buffer.clone();
     }
@@ -113,7 +114,7 @@ pub fn single(cx: &View<'_, State>) -> Option<Single> {
     // While the action is typed, a text the catalogue does not know yet keeps the last one.
     let mut action = live(cx, Field::Action);
     if crate::catalog::action(action.trim()).is_none() && !action.contains('*') {
-        action = st(cx).action.clone();
+        action = cx.st.action.clone();
     }
     let action = action.trim();
     if !action.contains(':') {
@@ -140,15 +141,14 @@ pub fn single(cx: &View<'_, State>) -> Option<Single> {
 
 /// The matrix rows: the accounts under the chosen node, each with its principal.
 pub fn rows(cx: &View<'_, State>) -> Vec<Row> {
-    let (Some(snap), Some(node)) = (state::snapshot(cx), state::matrix_node(cx)) else { return };
+    let (Some(snap), Some(node)) = (state::snapshot(cx), state::matrix_node(cx)) else { return Vec::new() };
     let partition = state::partition(cx);
     let book = state::principals(cx);
     accounts_in_tree_order(cx, &node)
         .unwrap_or_else(|| matrix::accounts_under(snap, &node))
         .into_iter()
         .map(|account| {
-            let principal =
-                format!("arn:{partition}:iam::{account}:{}", state::principal_part(cx, &account));
+            let principal = format!("arn:{partition}:iam::{account}:{}", state::principal_part(cx, &account));
             let identity = book.identity(&principal);
             Row { account, principal, identity }
         })
@@ -172,7 +172,7 @@ fn accounts_in_tree_order(cx: &View<'_, State>, node: &str) -> Option<Vec<String
 
 /// The matrix for the current inputs (computed when they changed since the last time).
 pub fn matrix(cx: &View<'_, State>) -> Option<Arc<MatrixResult>> {
-    let s = st(cx);
+    let s = &*cx.st;
     let o = orgs(cx)?;
     let mut h = DefaultHasher::new();
     (o.key, state::matrix_node(cx), &s.principal, &s.actions, &s.resource, &s.context, s.what_if)
@@ -203,7 +203,7 @@ pub fn cell(cx: &View<'_, State>, row: usize, col: usize) -> Option<Single> {
     let o = orgs(cx)?;
     let r = m.rows.get(row)?;
     let action = m.base.actions.get(col)?;
-    let s = st(cx);
+    let s = &*cx.st;
     let context = matrix::parse_context(&s.context);
     let q = Query {
         account: &r.account,

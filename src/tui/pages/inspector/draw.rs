@@ -2,9 +2,10 @@
 //! decision and its trace, or the matrix.
 
 use super::compute::{self, live};
-use super::state::{self, Field, Focus, st};
+use super::state::State;
+use super::state::{self, Field, Focus};
 use super::{draw_matrix, edit, trace_view};
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 /// Draws the page.
 pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let t = &cx.shared.theme;
-    let s = st(cx);
+    let s = &*cx.st;
     let title = format!(
         " Inspector: {} | M {} | w what-if {} ",
         if s.matrix { "matrix" } else { "single decision" },
@@ -36,14 +37,14 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .split(inner);
     f.render_widget(Paragraph::new(form_lines(cx, &completions)), parts[0]);
     if s.matrix {
-        draw_matrix::draw(f, app, parts[1]);
+        draw_matrix::draw(f, cx, parts[1]);
     } else {
-        draw_single(f, app, parts[1]);
+        draw_single(f, cx, parts[1]);
     }
 }
 
 fn field_value(cx: &View<'_, State>, field: Field) -> String {
-    let s = st(cx);
+    let s = &*cx.st;
     match (field, s.matrix) {
         (Field::Account, true) => state::matrix_node(cx).unwrap_or_default(),
         (Field::Action, true) => format!("[{}] {}", s.actions.len(), s.actions.join(", ")),
@@ -61,7 +62,7 @@ fn field_value(cx: &View<'_, State>, field: Field) -> String {
 }
 
 fn field_hint(cx: &View<'_, State>, field: Field) -> String {
-    let s = st(cx);
+    let s = &*cx.st;
     match (field, s.matrix) {
         (Field::Account, false) => {
             let id = state::account(cx).unwrap_or_default();
@@ -96,7 +97,7 @@ fn field_hint(cx: &View<'_, State>, field: Field) -> String {
 
 fn form_lines(cx: &View<'_, State>, completions: &[(String, String)]) -> Vec<Line<'static>> {
     let t = &cx.shared.theme;
-    let s = st(cx);
+    let s = &*cx.st;
     let mut out = Vec::new();
     for field in Field::ALL {
         let focused = s.focus == Focus::Field(field);
@@ -149,7 +150,7 @@ fn form_lines(cx: &View<'_, State>, completions: &[(String, String)]) -> Vec<Lin
 /// What the what-if mode replaces (or that it is off).
 fn what_if_line(cx: &View<'_, State>) -> Line<'static> {
     let t = &cx.shared.theme;
-    if !st(cx).what_if {
+    if !cx.st.what_if {
         return Line::styled("What-if off (w: evaluate with the editor's unsaved drafts)", t.dim());
     }
     let Some(o) = compute::orgs(cx) else { return Line::raw("") };
@@ -176,7 +177,7 @@ fn what_if_line(cx: &View<'_, State>) -> Line<'static> {
 
 fn draw_single(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let t = &cx.shared.theme;
-    let s = st(cx);
+    let s = &*cx.st;
     let focused = s.focus == Focus::Body;
     let head = if focused { "> Trace (↑/↓ scroll, tab: fields)" } else { "  Trace" };
     let mut lines = vec![Line::styled(head.to_string(), if focused { t.focus() } else { t.dim() })];

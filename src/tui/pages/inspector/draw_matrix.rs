@@ -3,10 +3,11 @@
 //! trace of the cell under the cursor. Only the visible window of rows and columns is drawn.
 
 use super::compute;
-use super::state::{self, Focus, st};
+use super::state::State;
+use super::state::{self, Focus};
 use super::trace_view;
 use crate::policy::matrix::glyph;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,7 +26,7 @@ fn window(cursor: usize, len: usize, total: usize) -> usize {
 /// Draws the matrix and the cursor cell's trace.
 pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let t = &cx.shared.theme;
-    let s = st(cx);
+    let s = &*cx.st;
     let Some(m) = compute::matrix(cx) else { return };
     let (rows, cols) = (m.rows.len(), m.base.actions.len());
     let mut lines: Vec<Line<'static>> = Vec::new();

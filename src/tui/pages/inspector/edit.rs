@@ -2,9 +2,9 @@
 //! the organization, the known principals and the action catalogue, Enter to commit and
 //! evaluate, Esc to leave the field as it was.
 
-use super::state::{self, Edit, Field, Focus, st, st_mut};
-use crate::tui::app::{App, Status};
-use crate::tui::msg::Effect;
+use super::state::State;
+use super::state::{self, Edit, Field, Focus};
+use crate::tui::cx::{Cx, Status, View};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The most completions offered.
@@ -12,17 +12,17 @@ pub const MAX_COMPLETIONS: usize = 8;
 
 /// Starts editing a field with its current value.
 pub fn begin(cx: &mut Cx<'_, State>, field: Field) {
-    let matrix = st(cx).matrix;
+    let matrix = cx.st.matrix;
     let buffer = match (field, matrix) {
-        (Field::Account, false) => state::account(cx).unwrap_or_default(),
-        (Field::Account, true) => st(cx).ou.clone().unwrap_or_default(),
-        (Field::Principal, _) => st(cx).principal.clone().unwrap_or_default(),
-        (Field::Action, false) => st(cx).action.clone(),
-        (Field::Action, true) => st(cx).actions.join(", "),
-        (Field::Resource, _) => st(cx).resource.clone(),
-        (Field::Context, _) => st(cx).context.clone(),
+        (Field::Account, false) => state::account(&cx.view()).unwrap_or_default(),
+        (Field::Account, true) => cx.st.ou.clone().unwrap_or_default(),
+        (Field::Principal, _) => cx.st.principal.clone().unwrap_or_default(),
+        (Field::Action, false) => cx.st.action.clone(),
+        (Field::Action, true) => cx.st.actions.join(", "),
+        (Field::Resource, _) => cx.st.resource.clone(),
+        (Field::Context, _) => cx.st.context.clone(),
     };
-    let s = st_mut(cx);
+    let s = &mut *cx.st;
     s.focus = Focus::Field(field);
     s.editing = Some(Edit { field, buffer, choice: 0 });
 }
@@ -42,8 +42,8 @@ fn tail(field: Field, matrix: bool, buffer: &str) -> (usize, &str) {
 
 /// Completions for the field being edited: (value, hint).
 pub fn completions(cx: &View<'_, State>) -> Vec<(String, String)> {
-    let s = st(cx);
-    let Some(e) = &s.editing else { return };
+    let s = &*cx.st;
+    let Some(e) = &s.editing else { return Vec::new() };
     let (_, t) = tail(e.field, s.matrix, &e.buffer);
     let lower = t.to_ascii_lowercase();
     let mut out: Vec<(String, String)> = Vec::new();
@@ -101,9 +101,9 @@ pub fn completions(cx: &View<'_, State>) -> Vec<(String, String)> {
 
 /// Puts the highlighted completion into the field; false when there is none.
 fn accept(cx: &mut Cx<'_, State>) -> bool {
-    let list = completions(cx);
-    let matrix = st(cx).matrix;
-    let Some(e) = st_mut(cx).editing.as_mut() else { return false };
+    let list = completions(&cx.view());
+    let matrix = cx.st.matrix;
+    let Some(e) = cx.st.editing.as_mut() else { return false };
     let Some((value, _)) = list.get(e.choice.min(list.len().saturating_sub(1))) else { return false };
     let (start, _) = tail(e.field, matrix, &e.buffer);
     e.buffer.truncate(start);
@@ -114,22 +114,22 @@ fn accept(cx: &mut Cx<'_, State>) -> bool {
 
 /// Commits the edit; an error leaves the field open with a message.
 fn commit(cx: &mut Cx<'_, State>) -> Result<(), String> {
-    let Some(e) = st(cx).editing.clone() else { return Ok(()) };
+    let Some(e) = cx.st.editing.clone() else { return Ok(()) };
     let v = e.buffer.trim().to_string();
-    let matrix = st(cx).matrix;
+    let matrix = cx.st.matrix;
     match (e.field, matrix) {
         (Field::Account, false) => {
-            let found = resolve(cx, &v, false)?;
+            let found = resolve(&cx.view(), &v, false)?;
             let at = cx.shared.selected.clone();
-            st_mut(cx).account = found.map(|id| (id, at));
+            cx.st.account = found.map(|id| (id, at));
         }
-        (Field::Account, true) => st_mut(cx).ou = resolve(cx, &v, true)?,
-        (Field::Principal, _) => st_mut(cx).principal = (!v.is_empty()).then_some(v),
+        (Field::Account, true) => cx.st.ou = resolve(&cx.view(), &v, true)?,
+        (Field::Principal, _) => cx.st.principal = (!v.is_empty()).then_some(v),
         (Field::Action, false) => {
             if !v.is_empty() && !v.contains(':') {
                 return Err(format!("{v:?} is not service:Action"));
             }
-            st_mut(cx).action = v;
+            cx.st.action = v;
         }
         (Field::Action, true) => {
             let list: Vec<String> =
@@ -137,14 +137,14 @@ fn commit(cx: &mut Cx<'_, State>) -> Result<(), String> {
             if let Some(bad) = list.iter().find(|a| !a.contains(':')) {
                 return Err(format!("{bad:?} is not service:Action"));
             }
-            let s = st_mut(cx);
+            let s = &mut *cx.st;
             s.actions = list;
             s.cursor.1 = s.cursor.1.min(s.actions.len().saturating_sub(1));
         }
-        (Field::Resource, _) => st_mut(cx).resource = if v.is_empty() { "*".into() } else { v },
-        (Field::Context, _) => st_mut(cx).context = v,
+        (Field::Resource, _) => cx.st.resource = if v.is_empty() { "*".into() } else { v },
+        (Field::Context, _) => cx.st.context = v,
     }
-    let s = st_mut(cx);
+    let s = &mut *cx.st;
     s.editing = None;
     s.scroll = 0;
     Ok(())
@@ -182,7 +182,7 @@ fn resolve(cx: &View<'_, State>, v: &str, node: bool) -> Result<Option<String>, 
 pub fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
-        KeyCode::Esc => st_mut(cx).editing = None,
+        KeyCode::Esc => cx.st.editing = None,
         KeyCode::Enter => {
             if let Err(msg) = commit(cx) {
                 cx.set_status(Status::Error(msg));
@@ -190,15 +190,15 @@ pub fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
         }
         KeyCode::Tab if accept(cx) => {}
         KeyCode::Tab => {
-            let field = st(cx).editing.as_ref().map(|e| e.field);
+            let field = cx.st.editing.as_ref().map(|e| e.field);
             match commit(cx) {
                 Err(msg) => cx.set_status(Status::Error(msg)),
-                Ok(()) => st_mut(cx).focus = field.and_then(Field::next).map_or(Focus::Body, Focus::Field),
+                Ok(()) => cx.st.focus = field.and_then(Field::next).map_or(Focus::Body, Focus::Field),
             }
         }
         KeyCode::Down | KeyCode::Up => {
-            let n = completions(cx).len();
-            if let Some(e) = st_mut(cx).editing.as_mut() {
+            let n = completions(&cx.view()).len();
+            if let Some(e) = cx.st.editing.as_mut() {
                 e.choice = match k.code {
                     KeyCode::Down => (e.choice + 1).min(n.saturating_sub(1)),
                     _ => e.choice.saturating_sub(1),
@@ -206,19 +206,19 @@ pub fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
             }
         }
         KeyCode::Backspace => {
-            if let Some(e) = st_mut(cx).editing.as_mut() {
+            if let Some(e) = cx.st.editing.as_mut() {
                 e.buffer.pop();
                 e.choice = 0;
             }
         }
         KeyCode::Char('u') if ctrl => {
-            if let Some(e) = st_mut(cx).editing.as_mut() {
+            if let Some(e) = cx.st.editing.as_mut() {
                 e.buffer.clear();
                 e.choice = 0;
             }
         }
         KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            if let Some(e) = st_mut(cx).editing.as_mut()
+            if let Some(e) = cx.st.editing.as_mut()
                 && e.buffer.chars().count() < 2048
             {
                 e.buffer.push(c);

@@ -19,112 +19,120 @@ pub mod trace_view;
 
 pub use state::State;
 
-use super::{ActionSpec, PageView};
-use crate::tui::app::{App, Page};
-use crate::tui::command::Command;
-use crate::tui::msg::Effect;
+use crate::tui::cx::{Cx, Shared, View};
+use crate::tui::page::{Command, Nav, Page, PageModule};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use state::{Field, Focus, st, st_mut};
+use state::{Field, Focus};
 
 /// The inspector's commands.
-pub const ACTIONS: &[ActionSpec] = &[
-    ActionSpec {
-        name: "inspector-matrix",
-        page: Page::Inspector,
-        keys: &["M"],
-        args: "",
-        desc: "inspector: toggle the matrix of accounts x actions",
-        footer: Some("matrix"),
-    },
-    ActionSpec {
-        name: "inspector-what-if",
-        page: Page::Inspector,
-        keys: &["w"],
-        args: "",
-        desc: "inspector: toggle what-if (evaluate with the editor's unsaved drafts)",
-        footer: Some("what-if"),
-    },
-    ActionSpec {
-        name: "inspector-edit",
-        page: Page::Inspector,
-        keys: &["e"],
-        args: "",
-        desc: "inspector: edit the focused field (enter also edits)",
-        footer: Some("edit"),
-    },
-    ActionSpec {
-        name: "inspect",
-        page: Page::Inspector,
-        keys: &[],
-        args: "<action>",
-        desc: "inspector: the decision for an action (account: the tree's selection)",
-        footer: None,
-    },
-];
+const P: Page = Page::Inspector;
+
+/// `inspect <action>`: the decision for an action (account: the tree's selection).
+fn inspect(cx: &mut Cx<'_, State>, arg: Option<String>) {
+    let s = &mut *cx.st;
+    s.editing = None;
+    s.matrix = false;
+    s.scroll = 0;
+    s.account = None;
+    match arg {
+        Some(a) if a.contains(':') => {
+            s.action = a.trim().to_string();
+            s.focus = Focus::Body;
+        }
+        _ => edit::begin(cx, Field::Action),
+    }
+}
 
 /// The inspector page.
 pub struct InspectorPage;
 
-impl PageView for InspectorPage {
-    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
-        draw::draw(f, app, area);
-    }
-
-    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
-        let s = st_mut(cx);
-        s.editing = None;
-        match name {
-            "inspector-matrix" => {
+impl PageModule for InspectorPage {
+    type State = State;
+    const PAGE: Page = P;
+    const COMMANDS: &'static [Command<State>] = &[
+        Command::on(
+            P,
+            "inspector-matrix",
+            &["M"],
+            "",
+            "inspector: toggle the matrix of accounts x actions",
+            Some("matrix"),
+            |cx, _| {
+                let s = &mut *cx.st;
+                s.editing = None;
                 s.matrix = !s.matrix;
                 s.scroll = 0;
-            }
-            "inspector-what-if" => s.what_if = !s.what_if,
-            "inspector-edit" => {
-                let field = match s.focus {
+            },
+        ),
+        Command::on(
+            P,
+            "inspector-what-if",
+            &["w"],
+            "",
+            "inspector: toggle what-if (evaluate with the editor's unsaved drafts)",
+            Some("what-if"),
+            |cx, _| {
+                cx.st.editing = None;
+                cx.st.what_if = !cx.st.what_if;
+            },
+        ),
+        Command::on(
+            P,
+            "inspector-edit",
+            &["e"],
+            "",
+            "inspector: edit the focused field (enter also edits)",
+            Some("edit"),
+            |cx, _| {
+                cx.st.editing = None;
+                let field = match cx.st.focus {
                     Focus::Field(f) => f,
                     Focus::Body => Field::Action,
                 };
                 edit::begin(cx, field);
-            }
-            "inspect" => {
-                s.matrix = false;
-                s.scroll = 0;
-                s.account = None;
-                match arg {
-                    Some(a) if a.contains(':') => {
-                        s.action = a.trim().to_string();
-                        s.focus = Focus::Body;
-                    }
-                    _ => edit::begin(cx, Field::Action),
-                }
-            }
-            _ => {}
+            },
+        ),
+        Command::on(
+            P,
+            "inspect",
+            &[],
+            "<action>",
+            "inspector: the decision for an action (account: the tree's selection)",
+            None,
+            inspect,
+        ),
+    ];
+
+    fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
+        draw::draw(f, &View { st, shared }, area);
+    }
+
+    fn key(cx: &mut Cx<'_, State>, key: &KeyEvent) -> bool {
+        if cx.st.editing.is_none() {
+            return false;
         }
+        edit::key(cx, key);
+        true
     }
 
-    fn raw_key(&self, cx: &mut Cx<'_, State>, key: &KeyEvent) -> Option<Vec<Effect>> {
-        st(cx).editing.as_ref()?;
-        Some(edit::key(cx, key))
+    fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
+        nav::navigate(cx, nav);
     }
 
-    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
-        nav::navigate(cx, cmd)
-    }
-
-    fn on_load(&self, cx: &mut Cx<'_, State>) {
-        let s = st(cx);
+    fn on_load(cx: &mut Cx<'_, State>) {
+        let s = &*cx.st;
         s.cache.clear();
         let (ou, account) = (s.ou.clone(), s.account.clone());
         let snap = cx.shared.data.as_ref().map(|d| d.snapshot.clone());
         let Some(snap) = snap else { return };
         // Forget choices the new organization no longer has.
         if ou.is_some_and(|o| !snap.organizational_units.iter().any(|x| x.id.as_str() == o)) {
-            st_mut(cx).ou = None;
+            cx.st.ou = None;
         }
         if account.is_some_and(|(a, _)| !snap.accounts.iter().any(|x| x.account.id.as_str() == a)) {
-            st_mut(cx).account = None;
+            cx.st.account = None;
         }
     }
 }

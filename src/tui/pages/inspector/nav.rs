@@ -4,25 +4,26 @@
 
 use super::compute;
 use super::edit;
-use super::state::{self, Field, Focus, st, st_mut};
-use crate::tui::app::App;
-use crate::tui::command::Command;
+use super::state::State;
+use super::state::{self, Field, Focus};
+use crate::tui::cx::Cx;
 use crate::tui::msg::Effect;
+use crate::tui::page::Nav;
 
 /// Navigation on the page.
 pub fn navigate(cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
-    match st(cx).focus {
-        Focus::Field(f) => field_nav(cx, f, cmd),
-        Focus::Body => body_nav(cx, cmd),
+    match cx.st.focus {
+        Focus::Field(f) => field_nav(cx, f, nav),
+        Focus::Body => body_nav(cx, nav),
     }
     Some(Vec::new())
 }
 
 fn field_nav(cx: &mut Cx<'_, State>, f: Field, nav: Nav) {
-    let s = st_mut(cx);
-    match cmd {
+    let s = &mut *cx.st;
+    match nav {
         Nav::Up | Nav::Top => {
-            s.focus = Focus::Field(if *cmd == Nav::Top { Field::Account } else { f.prev().unwrap_or(f) })
+            s.focus = Focus::Field(if nav == Nav::Top { Field::Account } else { f.prev().unwrap_or(f) })
         }
         Nav::Down | Nav::Tab => s.focus = f.next().map_or(Focus::Body, Focus::Field),
         Nav::Bottom | Nav::PageDown => s.focus = Focus::Body,
@@ -34,9 +35,9 @@ fn field_nav(cx: &mut Cx<'_, State>, f: Field, nav: Nav) {
 }
 
 fn body_nav(cx: &mut Cx<'_, State>, nav: Nav) {
-    if !st(cx).matrix {
-        let s = st_mut(cx);
-        match cmd {
+    if !cx.st.matrix {
+        let s = &mut *cx.st;
+        match nav {
             Nav::Up if s.scroll == 0 => s.focus = Focus::Field(Field::Context),
             Nav::Up => s.scroll -= 1,
             Nav::Down => s.scroll = s.scroll.saturating_add(1).min(500),
@@ -48,12 +49,12 @@ fn body_nav(cx: &mut Cx<'_, State>, nav: Nav) {
         }
         return;
     }
-    let (rows, cols) = compute::matrix(cx).map_or((0, 0), |m| (m.rows.len(), m.base.actions.len()));
+    let (rows, cols) = compute::matrix(&cx.view()).map_or((0, 0), |m| (m.rows.len(), m.base.actions.len()));
     let page = usize::from(cx.shared.size.1 / 3).max(1);
-    let s = st_mut(cx);
+    let s = &mut *cx.st;
     let (r, c) = s.cursor;
     s.scroll = 0;
-    s.cursor = match cmd {
+    s.cursor = match nav {
         Nav::Up if r == 0 => {
             s.focus = Focus::Field(Field::Context);
             (r, c)
@@ -77,8 +78,8 @@ fn body_nav(cx: &mut Cx<'_, State>, nav: Nav) {
 
 /// Steps the account, principal or OU field to the next (or previous) choice.
 fn cycle(cx: &mut Cx<'_, State>, f: Field, forward: bool) {
-    let matrix = st(cx).matrix;
-    let Some(snap) = state::snapshot(cx).cloned() else { return };
+    let matrix = cx.st.matrix;
+    let Some(snap) = state::snapshot(&cx.view()).cloned() else { return };
     let step = |list: &[String], cur: &str| -> Option<String> {
         if list.is_empty() {
             return None;
@@ -95,34 +96,34 @@ fn cycle(cx: &mut Cx<'_, State>, f: Field, forward: bool) {
     match (f, matrix) {
         (Field::Account, false) => {
             let list: Vec<String> = snap.accounts.iter().map(|a| a.account.id.as_str().to_string()).collect();
-            let cur = state::account(cx).unwrap_or_default();
+            let cur = state::account(&cx.view()).unwrap_or_default();
             if let Some(next) = step(&list, &cur) {
                 let at = cx.shared.selected.clone();
-                st_mut(cx).account = Some((next, at));
+                cx.st.account = Some((next, at));
             }
         }
         (Field::Account, true) => {
             let mut list: Vec<String> =
                 snap.organization.iter().map(|o| o.root_id.as_str().to_string()).collect();
             list.extend(snap.organizational_units.iter().map(|o| o.id.as_str().to_string()));
-            let cur = state::matrix_node(cx).unwrap_or_default();
+            let cur = state::matrix_node(&cx.view()).unwrap_or_default();
             if let Some(next) = step(&list, &cur) {
-                let s = st_mut(cx);
+                let s = &mut *cx.st;
                 s.ou = Some(next);
                 s.cursor = (0, s.cursor.1);
             }
         }
         (Field::Principal, _) => {
-            let account = state::account(cx).unwrap_or_default();
+            let account = state::account(&cx.view()).unwrap_or_default();
             let mut list: Vec<String> =
-                state::principals(cx).in_account(&account).map(|k| k.part.clone()).collect();
+                state::principals(&cx.view()).in_account(&account).map(|k| k.part.clone()).collect();
             list.push(state::DEFAULT_ROLE.to_string());
-            let cur = state::principal_part(cx, &account);
+            let cur = state::principal_part(&cx.view(), &account);
             if let Some(next) = step(&list, &cur) {
-                st_mut(cx).principal = Some(next);
+                cx.st.principal = Some(next);
             }
         }
         _ => {}
     }
-    st_mut(cx).scroll = 0;
+    cx.st.scroll = 0;
 }

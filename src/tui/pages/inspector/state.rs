@@ -5,7 +5,7 @@
 use super::book::{self, Book};
 use crate::model::OrgSnapshot;
 use crate::policy::matrix::{self, Identity};
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use crate::tui::tree::NodeKind;
 use std::sync::Arc;
 
@@ -122,18 +122,8 @@ impl Default for State {
     }
 }
 
-/// The page's state.
-pub fn st(cx: &View<'_, State>) -> &State {
-    &cx.st
-}
-
-/// The page's state, mutably.
-pub fn st_mut(cx: &mut Cx<'_, State>) -> &mut State {
-    &mut cx.st
-}
-
 /// The loaded organization.
-pub fn snapshot(cx: &View<'_, State>) -> Option<&Arc<OrgSnapshot>> {
+pub fn snapshot<'a>(cx: &View<'a, State>) -> Option<&'a Arc<OrgSnapshot>> {
     cx.shared.data.as_ref().map(|d| &d.snapshot)
 }
 
@@ -147,7 +137,7 @@ pub fn principals(cx: &View<'_, State>) -> Arc<Book> {
 
 /// The account the single decision is about.
 pub fn account(cx: &View<'_, State>) -> Option<String> {
-    let s = st(cx);
+    let s = &*cx.st;
     let tree_account = match cx.shared.selection() {
         Some((NodeKind::Account, id, _)) => Some(id),
         _ => None,
@@ -188,7 +178,7 @@ pub fn is_whole(p: &str) -> bool {
 
 /// The principal's name part (`role/Admin`) chosen or defaulted for `account`.
 pub fn principal_part(cx: &View<'_, State>, account: &str) -> String {
-    match &st(cx).principal {
+    match &cx.st.principal {
         Some(p) if is_whole(p) => {
             p.splitn(6, ':').nth(5).filter(|r| !r.is_empty()).unwrap_or(DEFAULT_ROLE).to_string()
         }
@@ -201,7 +191,7 @@ pub fn principal_part(cx: &View<'_, State>, account: &str) -> String {
 
 /// The principal ARN for `account` (the chosen whole ARN as is, else the name part in it).
 pub fn principal_for(cx: &View<'_, State>, account: &str) -> String {
-    match &st(cx).principal {
+    match &cx.st.principal {
         Some(p) if is_whole(p) => p.clone(),
         _ => format!("arn:{}:iam::{account}:{}", partition(cx), principal_part(cx, account)),
     }
@@ -214,7 +204,7 @@ pub fn identity_of(cx: &View<'_, State>, arn: &str) -> Arc<Identity> {
 
 /// The node whose accounts are the matrix rows.
 pub fn matrix_node(cx: &View<'_, State>) -> Option<String> {
-    st(cx).ou.clone().or_else(|| {
+    cx.st.ou.clone().or_else(|| {
         snapshot(cx).and_then(|s| s.organization.as_ref()).map(|o| o.root_id.as_str().to_string())
     })
 }

@@ -4,9 +4,10 @@
 
 use super::compute::Single;
 use super::state;
+use super::state::State;
 use crate::policy::matrix::words;
 use crate::policy::trace::{Decision, Evaluation, Layer, LayerTrace, LevelTrace, Matched};
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::text::{Line, Span};
 
 fn layer_name(l: Layer) -> &'static str {

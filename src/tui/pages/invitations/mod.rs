@@ -5,13 +5,13 @@
 
 mod view;
 
-use crate::tui::cx::{Cx, Shared, Status, View};
-use crate::tui::page::{Command, Nav, Page, PageModule};
 use crate::backend::request::{ApiRequest, ApiResponse};
 use crate::model::text::sanitize;
 use crate::model::*;
+use crate::tui::cx::{Cx, Shared, Status, View};
 use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
 use crate::tui::msg::{Call, OpId};
+use crate::tui::page::{Command, Nav, Page, PageModule};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -37,7 +37,7 @@ pub struct Row<'a> {
 }
 
 /// The rows: the organization's handshakes, then received ones it does not list.
-pub fn rows(cx: &View<'_, State>) -> Vec<Row<'_>> {
+pub fn rows<'a>(cx: &View<'a, State>) -> Vec<Row<'a>> {
     let st = &cx.st;
     let mut out: Vec<Row<'_>> = Vec::new();
     if let Some(d) = cx.shared.data.as_ref() {
@@ -81,9 +81,7 @@ fn selected_handshake(cx: &View<'_, State>, arg: Option<&str>) -> Option<Handsha
     let rows = rows(cx);
     match arg {
         Some(id) => rows.iter().find(|r| r.handshake.id.as_str() == id).map(|r| r.handshake.clone()),
-        None => rows
-            .get(cx.st.selected.min(rows.len().saturating_sub(1)))
-            .map(|r| r.handshake.clone()),
+        None => rows.get(cx.st.selected.min(rows.len().saturating_sub(1))).map(|r| r.handshake.clone()),
     }
 }
 
@@ -116,11 +114,10 @@ fn act_as_call(who: &str) -> Result<(Call, String), String> {
 }
 
 fn start_act_as(cx: &mut Cx<'_, State>, call: Call, label: String) {
-    let effects = cx.submit(call.clone(), label);
-    if let (Some(Effect::Call { op, .. }), Call::ActAs { account }) = (effects.first(), call) {
-        cx.st.act_as_op = Some((*op, account));
+    let op = cx.submit(call.clone(), label);
+    if let Call::ActAs { account } = call {
+        cx.st.act_as_op = Some((op, account));
     }
-    effects
 }
 
 fn invite(cx: &mut Cx<'_, State>, arg: Option<String>) {
@@ -146,15 +143,14 @@ fn invite(cx: &mut Cx<'_, State>, arg: Option<String>) {
 
 fn act_as(cx: &mut Cx<'_, State>, arg: Option<String>) {
     if let Some(who) = arg {
-        return match act_as_call(&who) {
+        match act_as_call(&who) {
             Ok((call, label)) => start_act_as(cx, call, label),
-            Err(e) => {
-                cx.set_status(Status::Error(e));
-            }
-        };
+            Err(e) => cx.set_status(Status::Error(e)),
+        }
+        return;
     }
     // Offer the selected invitation's account, the usual next step after inviting it.
-    let guess = selected_handshake(cx, None)
+    let guess = selected_handshake(&cx.view(), None)
         .and_then(|h| party(&h, HandshakePartyType::Account).map(str::to_string))
         .filter(|a| cx.shared.acting_as.as_deref() != Some(a.as_str()))
         .unwrap_or_else(|| if cx.shared.acting_as.is_some() { "management".into() } else { String::new() });
@@ -166,7 +162,7 @@ fn respond(cx: &mut Cx<'_, State>, arg: Option<String>, accept: bool) {
     if !cx.check_writable() {
         return;
     }
-    let Some(h) = selected_handshake(cx, arg.as_deref()) else {
+    let Some(h) = selected_handshake(&cx.view(), arg.as_deref()) else {
         cx.set_status(Status::Info("No handshake selected.".into()));
         return;
     };
@@ -195,7 +191,7 @@ fn cancel(cx: &mut Cx<'_, State>, arg: Option<String>) {
     if !cx.check_writable() {
         return;
     }
-    let Some(h) = selected_handshake(cx, arg.as_deref()) else {
+    let Some(h) = selected_handshake(&cx.view(), arg.as_deref()) else {
         cx.set_status(Status::Info("No handshake selected.".into()));
         return;
     };
@@ -227,11 +223,51 @@ impl PageModule for InvitationsPage {
     type State = State;
     const PAGE: Page = P;
     const COMMANDS: &'static [Command<State>] = &[
-        Command::on(P, "invite-account", &["i"], "[ACCOUNT_ID|EMAIL]", "invite an account to the organization (by id or email, with notes)", Some("invite"), invite),
-        Command::on(P, "cancel-handshake", &["x"], "[HANDSHAKE_ID]", "cancel the selected open invitation", Some("cancel"), cancel),
-        Command::on(P, "accept-handshake", &["a"], "[HANDSHAKE_ID]", "accept the selected handshake as the account you act as", Some("accept"), |cx, arg| respond(cx, arg, true)),
-        Command::on(P, "decline-handshake", &["d"], "[HANDSHAKE_ID]", "decline the selected handshake as the account you act as", Some("decline"), |cx, arg| respond(cx, arg, false)),
-        Command::on(P, "act-as", &["A"], "<ACCOUNT_ID|management>", "make later calls as another account (the memory backend can act as any account)", Some("act as"), act_as),
+        Command::on(
+            P,
+            "invite-account",
+            &["i"],
+            "[ACCOUNT_ID|EMAIL]",
+            "invite an account to the organization (by id or email, with notes)",
+            Some("invite"),
+            invite,
+        ),
+        Command::on(
+            P,
+            "cancel-handshake",
+            &["x"],
+            "[HANDSHAKE_ID]",
+            "cancel the selected open invitation",
+            Some("cancel"),
+            cancel,
+        ),
+        Command::on(
+            P,
+            "accept-handshake",
+            &["a"],
+            "[HANDSHAKE_ID]",
+            "accept the selected handshake as the account you act as",
+            Some("accept"),
+            |cx, arg| respond(cx, arg, true),
+        ),
+        Command::on(
+            P,
+            "decline-handshake",
+            &["d"],
+            "[HANDSHAKE_ID]",
+            "decline the selected handshake as the account you act as",
+            Some("decline"),
+            |cx, arg| respond(cx, arg, false),
+        ),
+        Command::on(
+            P,
+            "act-as",
+            &["A"],
+            "<ACCOUNT_ID|management>",
+            "make later calls as another account (the memory backend can act as any account)",
+            Some("act as"),
+            act_as,
+        ),
     ];
 
     fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {

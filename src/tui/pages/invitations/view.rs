@@ -1,9 +1,9 @@
 //! Drawing the Invitations page: the handshake table on top, the selected handshake below.
 
-use super::{Row as HRow, counterpart, notes, party, rows};
+use super::{Row as HRow, State, counterpart, notes, party, rows};
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -1,44 +1,44 @@
 //! The Policies page's actions and navigation: tabs, the list cursor (which keeps
-//! `cx.shared.policy_selected`), enabling and disabling a type, attach, detach and delete.
+//! `cx.st.policy`), enabling and disabling a type, attach, detach and delete.
 
+use super::State;
 use super::data::{self, Target};
 use super::{Pane, blast, picker};
 use crate::backend::request::ApiRequest;
 use crate::model::text::sanitize;
 use crate::model::*;
 use crate::policy::blast::PolicyChange;
-use crate::tui::app::{App, Status};
-use crate::tui::command::Command;
+use crate::tui::cx::{Cx, Status};
 use crate::tui::dialog::{Confirm, Modal};
-use crate::tui::msg::{Call, Effect};
+use crate::tui::msg::Call;
+use crate::tui::page::Nav;
 use crate::tui::tree::NodeKind;
-use crate::tui::update::submit;
 
-/// Keeps the cursors in range and `cx.shared.policy_selected` on the policy under the cursor.
+/// Keeps the cursors in range and `cx.st.policy` on the policy under the cursor.
 pub(super) fn sync(cx: &mut Cx<'_, State>) {
-    let ids: Vec<String> = data::current_list(cx).iter().map(|p| p.summary.id.to_string()).collect();
-    let st = &mut cx.st;
+    let ids: Vec<String> = data::current_list(&cx.view()).iter().map(|p| p.summary.id.to_string()).collect();
+    let st = &mut *cx.st;
     st.cursor = st.cursor.min(ids.len().saturating_sub(1));
-    cx.shared.policy_selected = ids.get(st.cursor).cloned();
-    let targets = match (cx.shared.data.as_ref(), cx.shared.policy_selected.as_deref()) {
+    cx.st.policy = ids.get(st.cursor).cloned();
+    let targets = match (cx.shared.data.as_ref(), cx.st.policy.as_deref()) {
         (Some(d), Some(p)) => d.snapshot.attachments.iter().filter(|a| a.policy_id.as_str() == p).count(),
         _ => 0,
     };
-    let st = &mut cx.st;
+    let st = &mut *cx.st;
     st.target_cursor = st.target_cursor.min(targets.saturating_sub(1));
 }
 
 /// A fresh organization: the selected policy stays selected (switching to its tab, so a
 /// policy the editor just created shows up); otherwise the cursor is clamped.
 pub(super) fn on_load(cx: &mut Cx<'_, State>) {
-    if let (Some(d), Some(id)) = (cx.shared.data.as_ref(), cx.shared.policy_selected.clone())
+    if let (Some(d), Some(id)) = (cx.shared.data.as_ref(), cx.st.policy.clone())
         && let Some(p) = data::policy(&d.snapshot, &id)
     {
         let ty = p.summary.r#type;
         let list = data::policies_of(&d.snapshot, ty);
         let row = list.iter().position(|q| q.summary.id.as_str() == id);
         if let (Some(tab), Some(row)) = (data::types().iter().position(|t| *t == ty), row) {
-            let st = &mut cx.st;
+            let st = &mut *cx.st;
             if st.tab != tab || st.cursor != row {
                 st.content_scroll = 0;
                 st.target_cursor = 0;
@@ -51,7 +51,7 @@ pub(super) fn on_load(cx: &mut Cx<'_, State>) {
 }
 
 fn select(cx: &mut Cx<'_, State>, row: usize) {
-    let st = &mut cx.st;
+    let st = &mut *cx.st;
     if st.cursor != row {
         st.content_scroll = 0;
         st.target_cursor = 0;
@@ -67,7 +67,7 @@ pub(super) fn switch_tab(cx: &mut Cx<'_, State>, delta: isize) {
         return;
     }
     let n = data::types().len() as isize;
-    let st = &mut cx.st;
+    let st = &mut *cx.st;
     st.tab = ((st.tab as isize + delta).rem_euclid(n)) as usize;
     st.cursor = 0;
     st.content_scroll = 0;
@@ -129,7 +129,7 @@ pub(super) fn enable_type(cx: &mut Cx<'_, State>) {
         done: format!("Enabled {ty} in {root}."),
         reveal: None,
     };
-    cx.submit(call, format!("Enabling {ty}"))
+    cx.submit(call, format!("Enabling {ty}"));
 }
 
 /// `DisablePolicyType` for the tab's type, after a typed confirmation.
@@ -155,7 +155,7 @@ pub(super) fn disable_type(cx: &mut Cx<'_, State>) {
         lines.push(format!("No {} applies any more until the type is enabled again.", ty.short_name()));
     }
     confirm(
-        app,
+        cx,
         Call::Api {
             request: ApiRequest::DisablePolicyType(DisablePolicyTypeRequest {
                 root_id: root.clone(),
@@ -175,7 +175,7 @@ fn confirm(cx: &mut Cx<'_, State>, call: Call, title: String, lines: Vec<String>
 }
 
 fn selected_policy(cx: &mut Cx<'_, State>) -> Option<(String, String, PolicyType)> {
-    match data::current(cx) {
+    match data::current(&cx.view()) {
         Some(p) => Some((p.summary.id.to_string(), sanitize(&p.summary.name), p.summary.r#type)),
         None => {
             cx.set_status(Status::Error("Select a policy first.".into()));
@@ -218,7 +218,8 @@ pub(super) fn attach_to(cx: &mut Cx<'_, State>, policy_id: &str, target: &str) {
         reveal: None,
     };
     if !ty.is_authorization() {
-        return cx.submit(call, format!("Attaching {name} to {}", t.name));
+        cx.submit(call, format!("Attaching {name} to {}", t.name));
+        return;
     }
     let mut lines = vec![format!(
         "Attaches the {} {name} ({policy_id}) to {} {} ({}).",
@@ -249,7 +250,7 @@ pub(super) fn detach(cx: &mut Cx<'_, State>, arg: Option<String>) {
                 return;
             }
         },
-        None if cx.st.focus == Pane::Targets => match data::current_target(cx) {
+        None if cx.st.focus == Pane::Targets => match data::current_target(&cx.view()) {
             Some(t) => t.id,
             None => {
                 cx.set_status(Status::Error(format!("{name} is not attached to anything.")));
@@ -356,7 +357,7 @@ pub(super) fn delete(cx: &mut Cx<'_, State>) {
         lines.push("until it is detached from every one of them.".into());
     }
     confirm(
-        app,
+        cx,
         Call::Api {
             request: ApiRequest::DeletePolicy(DeletePolicyRequest { policy_id: id.clone() }),
             done: format!("Deleted policy {name} ({id})."),
@@ -370,17 +371,17 @@ pub(super) fn delete(cx: &mut Cx<'_, State>) {
 
 /// Navigation on the page (no overlay open).
 pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
-    let list_len = data::current_list(cx).len();
-    let targets_len = match (cx.shared.data.as_ref(), data::current(cx)) {
+    let list_len = data::current_list(&cx.view()).len();
+    let targets_len = match (cx.shared.data.as_ref(), data::current(&cx.view())) {
         (Some(d), Some(p)) => d.snapshot.attachments.iter().filter(|a| a.policy_id == p.summary.id).count(),
         _ => 0,
     };
-    let content_lines = data::current(cx).map_or(0, |p| data::pretty(&p.content).lines().count());
+    let content_lines = data::current(&cx.view()).map_or(0, |p| data::pretty(&p.content).lines().count());
     let page = usize::from(cx.shared.size.1.saturating_sub(10)).max(1);
-    let st = &mut cx.st;
+    let st = &mut *cx.st;
     let step = |pos: usize, len: usize| -> Option<usize> {
         let last = len.saturating_sub(1);
-        Some(match cmd {
+        Some(match nav {
             Nav::Up => pos.saturating_sub(1),
             Nav::Down => (pos + 1).min(last),
             Nav::Top => 0,
@@ -390,7 +391,7 @@ pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
             _ => return None,
         })
     };
-    match cmd {
+    match nav {
         Nav::Left => switch_tab(cx, -1),
         Nav::Right => switch_tab(cx, 1),
         Nav::Tab => {
@@ -403,10 +404,8 @@ pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
         Nav::Enter if st.focus == Pane::List => st.focus = Pane::Content,
         Nav::Enter if st.focus == Pane::Targets => {
             // Shows the target in the accounts tree.
-            if let Some(t) = data::current_target(cx) {
-                cx.reveal(&t.id);
-                cx.page = crate::tui::app::Page::Accounts;
-                cx.focus = crate::tui::app::Focus::Tree;
+            if let Some(t) = data::current_target(&cx.view()) {
+                cx.reveal(t.id.clone());
             }
         }
         Nav::Back => st.focus = Pane::List,

@@ -2,9 +2,10 @@
 //! targets and attachment counts, names of roots/OUs/accounts, and the accounts under a target.
 //! Pure functions over the snapshot and the tree, so drawing and actions agree.
 
+use super::State;
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use crate::tui::tree::{NodeKind, OrgTree};
 use std::collections::HashMap;
 
@@ -152,13 +153,13 @@ pub fn root_id(s: &OrgSnapshot) -> Option<String> {
 }
 
 /// The policies shown in the current tab.
-pub fn current_list(cx: &View<'_, State>) -> Vec<&SnapshotPolicy> {
-    let Some(d) = cx.shared.data.as_ref() else { return };
+pub fn current_list<'a>(cx: &View<'a, State>) -> Vec<&'a SnapshotPolicy> {
+    let Some(d) = cx.shared.data.as_ref() else { return Vec::new() };
     policies_of(&d.snapshot, cx.st.ty())
 }
 
 /// The policy under the cursor.
-pub fn current(cx: &View<'_, State>) -> Option<&SnapshotPolicy> {
+pub fn current<'a>(cx: &View<'a, State>) -> Option<&'a SnapshotPolicy> {
     current_list(cx).get(cx.st.cursor).copied()
 }
 

@@ -2,9 +2,10 @@
 //! policies, the selected policy's content and targets, and the picker or effective-policy
 //! view on top when open.
 
+use super::State;
 use super::{Pane, data, effective, json, picker};
 use crate::model::text::sanitize;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Style;
@@ -28,7 +29,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(1), Constraint::Length(1), Constraint::Min(4)])
         .split(area);
-    tabs(f, app, rows[0]);
+    tabs(f, cx, rows[0]);
     let ty = st.ty();
     let s = &d.snapshot;
     let root = data::root_id(s).unwrap_or_else(|| "no root".into());
@@ -54,23 +55,23 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(list_h), Constraint::Min(3)])
         .split(main);
-    policy_table(f, app, parts[0], &list);
+    policy_table(f, cx, parts[0], &list);
     let split = if main.width >= 110 { 60 } else { 55 };
     let cols = Layout::default()
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(split), Constraint::Percentage(100 - split)])
         .split(parts[1]);
-    content(f, app, cols[0]);
-    targets(f, app, cols[1]);
+    content(f, cx, cols[0]);
+    targets(f, cx, cols[1]);
     if let Some(v) = &st.effective {
-        effective::draw(f, app, area, v);
+        effective::draw(f, cx, area, v);
     }
     if let Some(p) = &st.picker {
-        picker::draw(f, app, area, p);
+        picker::draw(f, cx, area, p);
     }
 }
 
-fn border(cx: &View<'_, State>, pane: Pane) -> (Style, &'static str) {
+fn border<'a>(cx: &View<'a, State>, pane: Pane) -> (Style, &'static str) {
     if cx.st.focus == pane && cx.st.effective.is_none() {
         (cx.shared.theme.focus(), "> ")
     } else {

@@ -3,13 +3,13 @@
 //! along the path root → … → target, with the level and policy every value came from and what
 //! the merge ignored.
 
+use super::State;
 use super::{data, json, picker};
 use crate::engine::merge::{self, EffectiveDocument, IgnoredReason, MergeInput, MergeLevel, MergePolicy};
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::{App, Status};
-use crate::tui::command::Command;
-use crate::tui::msg::Effect;
+use crate::tui::cx::{Cx, Status, View};
+use crate::tui::page::Nav;
 use crate::tui::tree::OrgTree;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -78,7 +78,7 @@ fn recompute_view(cx: &View<'_, State>, v: &mut EffectiveView) {
 /// Recomputes the open view (after a reload).
 pub(super) fn recompute(cx: &mut Cx<'_, State>) {
     if let Some(mut v) = cx.st.effective.take() {
-        recompute_view(cx, &mut v);
+        recompute_view(&cx.view(), &mut v);
         cx.st.effective = Some(v);
     }
 }
@@ -115,7 +115,7 @@ pub(super) fn open(cx: &mut Cx<'_, State>, arg: Option<&str>) {
         tab
     };
     let mut v = EffectiveView { target_id: target, ty, scroll: 0, result: Err(String::new()) };
-    recompute_view(cx, &mut v);
+    recompute_view(&cx.view(), &mut v);
     cx.st.effective = Some(v);
     cx.st.picker = None;
 }
@@ -125,7 +125,7 @@ pub(super) fn set_target(cx: &mut Cx<'_, State>, id: &str) {
     if let Some(mut v) = cx.st.effective.take() {
         v.target_id = id.to_string();
         v.scroll = 0;
-        recompute_view(cx, &mut v);
+        recompute_view(&cx.view(), &mut v);
         cx.st.effective = Some(v);
     }
 }
@@ -135,7 +135,7 @@ pub(super) fn set_type(cx: &mut Cx<'_, State>, ty: PolicyType) {
     let Some(mut v) = cx.st.effective.take() else { return };
     v.ty = ty;
     v.scroll = 0;
-    recompute_view(cx, &mut v);
+    recompute_view(&cx.view(), &mut v);
     cx.st.effective = Some(v);
 }
 
@@ -149,22 +149,22 @@ pub(super) fn switch_type(cx: &mut Cx<'_, State>, delta: isize) {
         v.ty = *t;
     }
     v.scroll = 0;
-    recompute_view(cx, &mut v);
+    recompute_view(&cx.view(), &mut v);
     cx.st.effective = Some(v);
 }
 
 /// Keys while the view is open: scroll, `[`/`]` (or ←/→) type, enter picks a target, esc closes.
 pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
-    match cmd {
+    match nav {
         Nav::Back => cx.st.effective = None,
         Nav::Left => switch_type(cx, -1),
         Nav::Right => switch_type(cx, 1),
         Nav::Enter => picker::open(cx, picker::Purpose::Effective),
         _ => {
-            let n = cx.st.effective.as_ref().map_or(0, |v| lines(cx, v).len());
+            let n = cx.st.effective.as_ref().map_or(0, |v| lines(&cx.view(), v).len());
             let max = u16::try_from(n).unwrap_or(u16::MAX).saturating_sub(1);
             if let Some(v) = cx.st.effective.as_mut() {
-                v.scroll = match cmd {
+                v.scroll = match nav {
                     Nav::Up => v.scroll.saturating_sub(1),
                     Nav::Down => v.scroll.saturating_add(1),
                     Nav::PageUp => v.scroll.saturating_sub(10),

@@ -12,12 +12,11 @@ mod effective;
 mod json;
 mod picker;
 
-use super::{ActionSpec, PageView};
 use crate::backend::request::ApiResponse;
 use crate::model::PolicyType;
-use crate::tui::app::{App, Page};
-use crate::tui::command::Command;
-use crate::tui::msg::{Effect, OpId};
+use crate::tui::cx::{Cx, Shared, View};
+use crate::tui::msg::OpId;
+use crate::tui::page::{Command, Nav, Page, PageModule};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,6 +50,8 @@ pub struct State {
     pub target_cursor: usize,
     /// The target picker, while it is open.
     pub picker: Option<Picker>,
+    /// The selected policy's id (the editor and the inspector's what-if start from it).
+    pub policy: Option<String>,
     /// The effective-policy view, while it is open.
     pub effective: Option<EffectiveView>,
 }
@@ -62,95 +63,126 @@ impl State {
     }
 }
 
-/// The page's commands. `n` and `e` belong to the editor's create/edit actions.
-pub const ACTIONS: &[ActionSpec] = &[
-    spec("next-policy-type", &["]"], "", "next policy type tab", None),
-    spec("prev-policy-type", &["["], "", "previous policy type tab", None),
-    spec("policy-type", &[], "<type>", "show a policy type's tab (SCP, TAG_POLICY, backup, …)", None),
-    spec("enable-policy-type", &["+"], "", "enable the tab's policy type in the root", None),
-    spec("disable-policy-type", &["-"], "", "disable the tab's policy type in the root", None),
-    spec("attach-policy", &["a"], "[target]", "attach the selected policy (pick the target)", Some("attach")),
-    spec(
-        "detach-policy",
-        &["d"],
-        "[target]",
-        "detach the selected policy from the selected target",
-        Some("detach"),
-    ),
-    spec("delete-policy", &["D"], "", "delete the selected policy", None),
-    spec(
-        "effective-policy",
-        &["v"],
-        "[target]",
-        "effective management policy of the tree selection, with origins",
-        Some("effective"),
-    ),
-];
+const P: Page = Page::Policies;
 
-const fn spec(
-    name: &'static str,
-    keys: &'static [&'static str],
-    args: &'static str,
-    desc: &'static str,
-    footer: Option<&'static str>,
-) -> ActionSpec {
-    ActionSpec { name, page: Page::Policies, keys, args, desc, footer }
+/// Changes act on the page's selection: the effective view gives way to it.
+fn leave_effective(cx: &mut Cx<'_, State>) {
+    cx.st.effective = None;
+}
+
+/// Enables or disables a type: with a type named, its tab first; the change acts on the
+/// tab's type.
+fn toggle_type(cx: &mut Cx<'_, State>, arg: Option<String>, enable: bool) {
+    leave_effective(cx);
+    if let Some(ty) = arg.as_deref() {
+        actions::goto_type(cx, ty);
+    }
+    if enable { actions::enable_type(cx) } else { actions::disable_type(cx) }
 }
 
 /// The page.
 pub struct PoliciesPage;
 
-impl PageView for PoliciesPage {
-    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
-        draw::draw(f, app, area);
+impl PageModule for PoliciesPage {
+    type State = State;
+    const PAGE: Page = P;
+    const COMMANDS: &'static [Command<State>] = &[
+        Command::on(P, "next-policy-type", &["]"], "", "next policy type tab", None, |cx, _| {
+            actions::switch_tab(cx, 1)
+        }),
+        Command::on(P, "prev-policy-type", &["["], "", "previous policy type tab", None, |cx, _| {
+            actions::switch_tab(cx, -1)
+        }),
+        Command::on(
+            P,
+            "policy-type",
+            &[],
+            "<type>",
+            "show a policy type's tab (SCP, TAG_POLICY, backup, …)",
+            None,
+            |cx, arg| actions::goto_type(cx, arg.as_deref().unwrap_or("")),
+        ),
+        Command::on(
+            P,
+            "enable-policy-type",
+            &["+"],
+            "",
+            "enable the tab's policy type in the root",
+            None,
+            |cx, arg| toggle_type(cx, arg, true),
+        ),
+        Command::on(
+            P,
+            "disable-policy-type",
+            &["-"],
+            "",
+            "disable the tab's policy type in the root",
+            None,
+            |cx, arg| toggle_type(cx, arg, false),
+        ),
+        Command::on(
+            P,
+            "attach-policy",
+            &["a"],
+            "[target]",
+            "attach the selected policy (pick the target)",
+            Some("attach"),
+            |cx, arg| {
+                leave_effective(cx);
+                actions::attach(cx, arg)
+            },
+        ),
+        Command::on(
+            P,
+            "detach-policy",
+            &["d"],
+            "[target]",
+            "detach the selected policy from the selected target",
+            Some("detach"),
+            |cx, arg| {
+                leave_effective(cx);
+                actions::detach(cx, arg)
+            },
+        ),
+        Command::on(P, "delete-policy", &["D"], "", "delete the selected policy", None, |cx, _| {
+            leave_effective(cx);
+            actions::delete(cx)
+        }),
+        Command::on(
+            P,
+            "effective-policy",
+            &["v"],
+            "[target]",
+            "effective management policy of the tree selection, with origins",
+            Some("effective"),
+            |cx, arg| effective::open(cx, arg.as_deref()),
+        ),
+    ];
+
+    fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
+        draw::draw(f, &View { st, shared }, area);
     }
 
-    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
-        if !matches!(name, "next-policy-type" | "prev-policy-type" | "policy-type" | "effective-policy") {
-            // Changes act on the page's selection: the effective view gives way to it.
-            cx.st.effective = None;
-        }
-        match name {
-            "next-policy-type" => actions::switch_tab(cx, 1),
-            "prev-policy-type" => actions::switch_tab(cx, -1),
-            "policy-type" => actions::goto_type(cx, arg.as_deref().unwrap_or("")),
-            "enable-policy-type" | "disable-policy-type" => {
-                // With a type named, show its tab first; the change acts on the tab's type.
-                if let Some(ty) = arg.as_deref() {
-                    actions::goto_type(cx, ty);
-                }
-                if name == "enable-policy-type" {
-                    return actions::enable_type(cx);
-                }
-                actions::disable_type(cx);
-            }
-            "attach-policy" => return actions::attach(cx, arg),
-            "detach-policy" => return actions::detach(cx, arg),
-            "delete-policy" => actions::delete(cx),
-            "effective-policy" => effective::open(cx, arg.as_deref()),
-            _ => {}
-        }
-    }
-
-    fn raw_key(&self, cx: &mut Cx<'_, State>, key: &KeyEvent) -> Option<Vec<Effect>> {
+    fn key(cx: &mut Cx<'_, State>, key: &KeyEvent) -> bool {
         picker::key(cx, key)
     }
 
-    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
+    fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
         if cx.st.effective.is_some() {
-            return Some(effective::navigate(cx, cmd));
+            effective::navigate(cx, nav);
+        } else {
+            actions::navigate(cx, nav);
         }
-        Some(actions::navigate(cx, cmd))
     }
 
     /// A policy just created (by the editor) becomes the selection, so the reload shows it.
-    fn on_response(&self, cx: &mut Cx<'_, State>, _op: OpId, response: &ApiResponse) {
+    fn on_response(cx: &mut Cx<'_, State>, _op: OpId, response: &ApiResponse) {
         if let ApiResponse::CreatePolicy(r) = response {
-            cx.shared.policy_selected = Some(r.policy.policy_summary.id.to_string());
+            cx.st.policy = Some(r.policy.policy_summary.id.to_string());
         }
     }
 
-    fn on_load(&self, cx: &mut Cx<'_, State>) {
+    fn on_load(cx: &mut Cx<'_, State>) {
         actions::on_load(cx);
         effective::recompute(cx);
     }

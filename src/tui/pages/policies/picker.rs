@@ -2,9 +2,9 @@
 //! `key=value` tag, like the accounts filter), quick with thousands of accounts because the
 //! matches are recomputed only when the query changes.
 
+use super::State;
 use super::{actions, data, effective};
-use crate::tui::app::App;
-use crate::tui::msg::Effect;
+use crate::tui::cx::{Cx, View};
 use crate::tui::tree::Filter;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -35,7 +35,7 @@ pub struct Picker {
 /// Opens the picker (every node listed).
 pub(super) fn open(cx: &mut Cx<'_, State>, purpose: Purpose) {
     let mut p = Picker { purpose, query: String::new(), matches: Vec::new(), cursor: 0 };
-    refresh(cx, &mut p);
+    refresh(&cx.view(), &mut p);
     cx.st.picker = Some(p);
 }
 
@@ -48,27 +48,28 @@ fn refresh(cx: &View<'_, State>, p: &mut Picker) {
     p.cursor = p.cursor.min(p.matches.len().saturating_sub(1));
 }
 
-/// Keys while the picker is open (it takes them all); `None` when it is closed.
-pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let mut p = cx.st.picker.take()?;
+/// Keys while the picker is open (it takes them all); `false` when it is closed.
+pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> bool {
+    let Some(mut p) = cx.st.picker.take() else { return false };
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let page = usize::from(cx.shared.size.1.saturating_sub(8)).max(1);
     let last = p.matches.len().saturating_sub(1);
     match k.code {
-        KeyCode::Esc => return Some(Vec::new()),
+        KeyCode::Esc => return true,
         KeyCode::Enter => {
-            let Some(id) =
-                p.matches.get(p.cursor).and_then(|&i| cx.shared.data.as_ref().map(|d| d.tree.nodes[i].id.clone()))
+            let Some(id) = p
+                .matches
+                .get(p.cursor)
+                .and_then(|&i| cx.shared.data.as_ref().map(|d| d.tree.nodes[i].id.clone()))
             else {
                 cx.st.picker = Some(p);
-                return Some(Vec::new());
+                return true;
             };
-            return Some(match p.purpose {
+            match p.purpose {
                 Purpose::Attach { policy_id, .. } => actions::attach_to(cx, &policy_id, &id),
-                Purpose::Effective => {
-                    effective::set_target(cx, &id);
-                }
-            });
+                Purpose::Effective => effective::set_target(cx, &id),
+            }
+            return true;
         }
         KeyCode::Up => p.cursor = p.cursor.saturating_sub(1),
         KeyCode::Down => p.cursor = (p.cursor + 1).min(last),
@@ -78,17 +79,17 @@ pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> Option<Vec<Effect>> {
         KeyCode::End => p.cursor = last,
         KeyCode::Backspace => {
             p.query.pop();
-            refresh(cx, &mut p);
+            refresh(&cx.view(), &mut p);
         }
         KeyCode::Char(c) if !ctrl && !c.is_control() && p.query.chars().count() < 128 => {
             p.query.push(c);
             p.cursor = 0;
-            refresh(cx, &mut p);
+            refresh(&cx.view(), &mut p);
         }
         _ => {}
     }
     cx.st.picker = Some(p);
-    Some(Vec::new())
+    true
 }
 
 /// Draws the picker over the page.

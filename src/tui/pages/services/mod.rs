@@ -5,55 +5,20 @@
 
 mod view;
 
-use super::{ActionSpec, PageView};
 use crate::backend::request::ApiRequest;
 use crate::engine::SERVICE_PRINCIPALS;
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::{App, Page, Status};
-use crate::tui::command::Command;
+use crate::tui::cx::{Cx, Shared, Status, View};
 use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
-use crate::tui::msg::{Call, Effect};
-use crate::tui::update::submit;
+use crate::tui::msg::Call;
+use crate::tui::page::{Command, Nav, Page, PageModule};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 /// The page's actions.
-pub const ACTIONS: &[ActionSpec] = &[
-    ActionSpec {
-        name: "enable-trusted-access",
-        page: Page::Services,
-        keys: &["e"],
-        args: "[SERVICE_PRINCIPAL]",
-        desc: "enable trusted access for the selected service",
-        footer: Some("enable"),
-    },
-    ActionSpec {
-        name: "disable-trusted-access",
-        page: Page::Services,
-        keys: &["x"],
-        args: "[SERVICE_PRINCIPAL]",
-        desc: "disable trusted access for the selected service",
-        footer: Some("disable"),
-    },
-    ActionSpec {
-        name: "register-delegated-admin",
-        page: Page::Services,
-        keys: &["a"],
-        args: "[ACCOUNT_ID] [SERVICE_PRINCIPAL]",
-        desc: "register an account as delegated administrator for a service",
-        footer: Some("register admin"),
-    },
-    ActionSpec {
-        name: "deregister-delegated-admin",
-        page: Page::Services,
-        keys: &["D"],
-        args: "[ACCOUNT_ID SERVICE_PRINCIPAL]",
-        desc: "deregister the selected delegated administrator",
-        footer: Some("deregister"),
-    },
-];
+const P: Page = Page::Services;
 
 /// The page's state.
 #[derive(Debug, Default)]
@@ -93,7 +58,7 @@ pub struct AdminRow {
 /// Every known service plus any the organization has that the list lacks; services with
 /// trusted access first.
 pub fn services(cx: &View<'_, State>) -> Vec<ServiceRow> {
-    let Some(d) = cx.shared.data.as_ref() else { return };
+    let Some(d) = cx.shared.data.as_ref() else { return Vec::new() };
     let s = &d.snapshot;
     let mut out: Vec<ServiceRow> = SERVICE_PRINCIPALS
         .iter()
@@ -136,7 +101,7 @@ pub fn services(cx: &View<'_, State>) -> Vec<ServiceRow> {
 
 /// Delegated administrators by account name, then service.
 pub fn admins(cx: &View<'_, State>) -> Vec<AdminRow> {
-    let Some(d) = cx.shared.data.as_ref() else { return };
+    let Some(d) = cx.shared.data.as_ref() else { return Vec::new() };
     let s = &d.snapshot;
     let mut out: Vec<AdminRow> = s
         .delegated_administrators
@@ -204,9 +169,8 @@ fn principal_for(cx: &mut Cx<'_, State>, arg: Option<String>) -> Option<String> 
             }
         },
         None => {
-            let rows = services(cx);
-            rows.get(cx.st.selected.min(rows.len().saturating_sub(1)))
-                .map(|r| r.principal.clone())
+            let rows = services(&cx.view());
+            rows.get(cx.st.selected.min(rows.len().saturating_sub(1))).map(|r| r.principal.clone())
         }
     }
 }
@@ -219,7 +183,7 @@ fn enable(cx: &mut Cx<'_, State>, arg: Option<String>) {
     let request =
         ApiRequest::EnableAWSServiceAccess(EnableAWSServiceAccessRequest { service_principal: p.clone() });
     let done = format!("Enabled trusted access for {p}.");
-    cx.submit(Call::Api { request, done, reveal: None }, format!("Enabling trusted access for {p}"))
+    cx.submit(Call::Api { request, done, reveal: None }, format!("Enabling trusted access for {p}"));
 }
 
 fn disable(cx: &mut Cx<'_, State>, arg: Option<String>) {
@@ -227,7 +191,7 @@ fn disable(cx: &mut Cx<'_, State>, arg: Option<String>) {
         return;
     }
     let Some(p) = principal_for(cx, arg) else { return };
-    let admins = admins(cx).iter().filter(|a| a.principal == p).count();
+    let admins = admins(&cx.view()).iter().filter(|a| a.principal == p).count();
     let request =
         ApiRequest::DisableAWSServiceAccess(DisableAWSServiceAccessRequest { service_principal: p.clone() });
     let mut lines = vec![
@@ -292,7 +256,7 @@ fn deregister(cx: &mut Cx<'_, State>, arg: Option<String>) {
     if !cx.check_writable() {
         return;
     }
-    let rows = admins(cx);
+    let rows = admins(&cx.view());
     let chosen = match arg {
         Some(a) => {
             let mut w = a.split_whitespace();
@@ -325,9 +289,7 @@ fn deregister(cx: &mut Cx<'_, State>, arg: Option<String>) {
                     return;
                 }
                 _ => {
-                    cx.set_status(Status::Info(
-                        "Press tab and pick the administrator to deregister.".into(),
-                    ));
+                    cx.set_status(Status::Info("Press tab and pick the administrator to deregister.".into()));
                     return;
                 }
             }
@@ -362,31 +324,62 @@ fn deregister(cx: &mut Cx<'_, State>, arg: Option<String>) {
 /// The Services page.
 pub struct ServicesPage;
 
-impl PageView for ServicesPage {
-    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
-        view::draw(f, app, area);
+impl PageModule for ServicesPage {
+    type State = State;
+    const PAGE: Page = P;
+    const COMMANDS: &'static [Command<State>] = &[
+        Command::on(
+            P,
+            "enable-trusted-access",
+            &["e"],
+            "[SERVICE_PRINCIPAL]",
+            "enable trusted access for the selected service",
+            Some("enable"),
+            enable,
+        ),
+        Command::on(
+            P,
+            "disable-trusted-access",
+            &["x"],
+            "[SERVICE_PRINCIPAL]",
+            "disable trusted access for the selected service",
+            Some("disable"),
+            disable,
+        ),
+        Command::on(
+            P,
+            "register-delegated-admin",
+            &["a"],
+            "[ACCOUNT_ID] [SERVICE_PRINCIPAL]",
+            "register an account as delegated administrator for a service",
+            Some("register admin"),
+            register,
+        ),
+        Command::on(
+            P,
+            "deregister-delegated-admin",
+            &["D"],
+            "[ACCOUNT_ID SERVICE_PRINCIPAL]",
+            "deregister the selected delegated administrator",
+            Some("deregister"),
+            deregister,
+        ),
+    ];
+
+    fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
+        view::draw(f, &View { st, shared }, area);
     }
 
-    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
-        match name {
-            "enable-trusted-access" => enable(cx, arg),
-            "disable-trusted-access" => disable(cx, arg),
-            "register-delegated-admin" => register(cx, arg),
-            "deregister-delegated-admin" => deregister(cx, arg),
-            _ => {}
-        }
-    }
-
-    fn raw_key(&self, cx: &mut Cx<'_, State>, key: &KeyEvent) -> Option<Vec<Effect>> {
-        let st = &mut cx.st;
+    fn key(cx: &mut Cx<'_, State>, key: &KeyEvent) -> bool {
+        let st = &mut *cx.st;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if !st.filtering {
             if key.code == KeyCode::Char('/') && !ctrl {
                 st.filtering = true;
                 st.admins_focused = false;
-                return Some(Vec::new());
+                return true;
             }
-            return None;
+            return false;
         }
         match key.code {
             KeyCode::Esc => {
@@ -401,24 +394,35 @@ impl PageView for ServicesPage {
                 st.filter.push(c)
             }
             // Arrows still move through what matches.
-            KeyCode::Up | KeyCode::Down => return None,
+            KeyCode::Up | KeyCode::Down => return false,
             _ => {}
         }
         st.selected = 0;
-        Some(Vec::new())
+        true
     }
 
-    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
-        let (n_services, n_admins) = (services(cx).len(), admins(cx).len());
-        let st = &mut cx.st;
-        if matches!(cmd, Nav::Tab) {
-            st.admins_focused = !st.admins_focused;
-            return Some(Vec::new());
+    fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
+        let st = &mut *cx.st;
+        if !st.filtering {
+            return false;
         }
-        if matches!(cmd, Nav::Back) && (st.admins_focused || !st.filter.is_empty()) {
+        let room = 64usize.saturating_sub(st.filter.chars().count());
+        st.filter.extend(text.chars().filter(|c| !c.is_control()).take(room));
+        st.selected = 0;
+        true
+    }
+
+    fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
+        let (n_services, n_admins) = (services(&cx.view()).len(), admins(&cx.view()).len());
+        let st = &mut *cx.st;
+        if matches!(nav, Nav::Tab) {
+            st.admins_focused = !st.admins_focused;
+            return;
+        }
+        if matches!(nav, Nav::Back) && (st.admins_focused || !st.filter.is_empty()) {
             st.admins_focused = false;
             st.filter.clear();
-            return Some(Vec::new());
+            return;
         }
         let (sel, n) = if st.admins_focused {
             (&mut st.admin_selected, n_admins)
@@ -426,21 +430,20 @@ impl PageView for ServicesPage {
             (&mut st.selected, n_services)
         };
         let last = n.saturating_sub(1);
-        *sel = match cmd {
+        *sel = match nav {
             Nav::Up => sel.saturating_sub(1),
             Nav::Down => (*sel + 1).min(last),
             Nav::Top => 0,
             Nav::Bottom => last,
             Nav::PageUp => sel.saturating_sub(10),
             Nav::PageDown => (*sel + 10).min(last),
-            _ => return None,
+            _ => *sel,
         };
-        Some(Vec::new())
     }
 
-    fn on_load(&self, cx: &mut Cx<'_, State>) {
-        let (n_services, n_admins) = (services(cx).len(), admins(cx).len());
-        let st = &mut cx.st;
+    fn on_load(cx: &mut Cx<'_, State>) {
+        let (n_services, n_admins) = (services(&cx.view()).len(), admins(&cx.view()).len());
+        let st = &mut *cx.st;
         st.selected = st.selected.min(n_services.saturating_sub(1));
         st.admin_selected = st.admin_selected.min(n_admins.saturating_sub(1));
     }

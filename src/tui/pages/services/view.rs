@@ -1,9 +1,9 @@
 //! Drawing the Services page: services with their trusted access on top, the delegated
 //! administrators grouped by account below.
 
-use super::{admins, services};
+use super::{State, admins, services};
 use crate::model::text::sanitize;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};

@@ -6,45 +6,19 @@
 mod json;
 mod view;
 
-use super::{ActionSpec, PageView};
 use crate::backend::request::ApiRequest;
 use crate::model::*;
-use crate::tui::app::{App, Page, Status};
-use crate::tui::command::Command;
+use crate::tui::cx::{Cx, Shared, Status, View};
 use crate::tui::dialog::{Confirm, Modal};
-use crate::tui::msg::{Call, Effect};
+use crate::tui::msg::Call;
+use crate::tui::page::{Command, Nav, Page, PageModule};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub use json::highlight;
 
 /// The page's actions.
-pub const ACTIONS: &[ActionSpec] = &[
-    ActionSpec {
-        name: "enable-all-features",
-        page: Page::Settings,
-        keys: &["F"],
-        args: "",
-        desc: "start the migration to all features (every member must accept)",
-        footer: Some("all features"),
-    },
-    ActionSpec {
-        name: "enable-policy-type",
-        page: Page::Settings,
-        keys: &["e"],
-        args: "[POLICY_TYPE]",
-        desc: "enable the selected policy type in the root",
-        footer: Some("enable type"),
-    },
-    ActionSpec {
-        name: "disable-policy-type",
-        page: Page::Settings,
-        keys: &["x"],
-        args: "[POLICY_TYPE]",
-        desc: "disable the selected policy type in the root (detaches its policies)",
-        footer: Some("disable type"),
-    },
-];
+const P: Page = Page::Settings;
 
 /// The page's state.
 #[derive(Debug, Default)]
@@ -81,7 +55,7 @@ fn enable_all_features(cx: &mut Cx<'_, State>) {
     let request = ApiRequest::EnableAllFeatures(EnableAllFeaturesRequest {});
     let done = "Started the migration to all features: members accept on the Invitations page.".to_string();
     confirm(
-        app,
+        cx,
         Call::Api { request, done, reveal: None },
         "Enable all features".into(),
         vec![
@@ -142,13 +116,7 @@ fn policy_type(cx: &mut Cx<'_, State>, arg: Option<String>, enable: bool) {
             lines.push("Policies of this type can then be attached and start to apply.".into());
         }
         let done = format!("Enabled {ty} in the root.");
-        confirm(
-            app,
-            Call::Api { request, done, reveal: None },
-            format!("Enable {ty}"),
-            lines,
-            ty.to_string(),
-        );
+        confirm(cx, Call::Api { request, done, reveal: None }, format!("Enable {ty}"), lines, ty.to_string());
     } else {
         let request = ApiRequest::DisablePolicyType(DisablePolicyTypeRequest {
             root_id: root.clone(),
@@ -162,7 +130,7 @@ fn policy_type(cx: &mut Cx<'_, State>, arg: Option<String>, enable: bool) {
         ];
         let done = format!("Disabled {ty} in the root.");
         confirm(
-            app,
+            cx,
             Call::Api { request, done, reveal: None },
             format!("Disable {ty}"),
             lines,
@@ -174,50 +142,72 @@ fn policy_type(cx: &mut Cx<'_, State>, arg: Option<String>, enable: bool) {
 /// The Settings page.
 pub struct SettingsPage;
 
-impl PageView for SettingsPage {
-    fn draw(&self, f: &mut Frame, cx: &View<'_, State>, area: Rect) {
-        view::draw(f, app, area);
+impl PageModule for SettingsPage {
+    type State = State;
+    const PAGE: Page = P;
+    const COMMANDS: &'static [Command<State>] = &[
+        Command::on(
+            P,
+            "enable-all-features",
+            &["F"],
+            "",
+            "start the migration to all features (every member must accept)",
+            Some("all features"),
+            |cx, _| enable_all_features(cx),
+        ),
+        Command::on(
+            P,
+            "enable-policy-type",
+            &["e"],
+            "[POLICY_TYPE]",
+            "enable the selected policy type in the root",
+            Some("enable type"),
+            |cx, arg| policy_type(cx, arg, true),
+        ),
+        Command::on(
+            P,
+            "disable-policy-type",
+            &["x"],
+            "[POLICY_TYPE]",
+            "disable the selected policy type in the root (detaches its policies)",
+            Some("disable type"),
+            |cx, arg| policy_type(cx, arg, false),
+        ),
+    ];
+
+    fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
+        view::draw(f, &View { st, shared }, area);
     }
 
-    fn action(&self, cx: &mut Cx<'_, State>, name: &str, arg: Option<String>) {
-        match name {
-            "enable-all-features" => enable_all_features(cx),
-            "enable-policy-type" => policy_type(cx, arg, true),
-            "disable-policy-type" => policy_type(cx, arg, false),
-            _ => {}
-        }
-    }
-
-    fn navigate(&self, cx: &mut Cx<'_, State>, nav: Nav) -> Option<Vec<Effect>> {
-        let cap = u16::try_from(view::policy_lines(cx).len()).unwrap_or(u16::MAX);
-        let st = &mut cx.st;
-        match cmd {
+    fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
+        let cap = u16::try_from(view::policy_lines(&cx.view()).len()).unwrap_or(u16::MAX);
+        let st = &mut *cx.st;
+        match nav {
             Nav::Tab => st.policy_focused = !st.policy_focused,
             Nav::Back if st.policy_focused => st.policy_focused = false,
             _ if st.policy_focused => {
-                st.scroll = match cmd {
+                st.scroll = match nav {
                     Nav::Up => st.scroll.saturating_sub(1),
                     Nav::Down => st.scroll.saturating_add(1).min(cap),
                     Nav::PageUp => st.scroll.saturating_sub(10),
                     Nav::PageDown => st.scroll.saturating_add(10).min(cap),
                     Nav::Top => 0,
                     Nav::Bottom => cap,
-                    _ => return None,
+                    _ => return,
                 }
             }
             _ => {
                 let last = policy_types().len().saturating_sub(1);
-                st.selected = match cmd {
+                st.selected = match nav {
                     Nav::Up => st.selected.saturating_sub(1),
                     Nav::Down => (st.selected + 1).min(last),
                     Nav::Top => 0,
                     Nav::Bottom => last,
                     Nav::PageUp => st.selected.saturating_sub(10),
                     Nav::PageDown => (st.selected + 10).min(last),
-                    _ => return None,
+                    _ => return,
                 }
             }
         }
-        Some(Vec::new())
     }
 }

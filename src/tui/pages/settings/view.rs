@@ -1,11 +1,12 @@
 //! Drawing the Settings page: organization and policy types on the left, the resource policy
 //! and the quotas on the right.
 
+use super::State;
 use super::{highlight, policy_types};
 use crate::model::arn::ArnContext;
 use crate::model::text::sanitize;
 use crate::model::*;
-use crate::tui::app::App;
+use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -156,11 +157,10 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     );
     f.render_widget(
         Paragraph::new(quota_lines(cx)).wrap(Wrap { trim: false }).block(
-            Block::default().borders(Borders::ALL).border_style(t.dim()).title(if cx.shared.quotas.is_some() {
-                " Quotas "
-            } else {
-                " Quotas (AWS defaults) "
-            }),
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.dim())
+                .title(if cx.shared.quotas.is_some() { " Quotas " } else { " Quotas (AWS defaults) " }),
         ),
         right[1],
     );
