@@ -18,6 +18,7 @@ pub mod theme;
 pub mod tree;
 pub mod update;
 pub mod view;
+pub mod widgets;
 
 use crate::backend::OrgBackend;
 use std::sync::Arc;

@@ -2,11 +2,11 @@
 //! marks, the finding of the cursor line, the size meter, and the step on top (draft offer,
 //! completion list, name and description, save confirmation).
 
-use super::highlight::{classify, style};
 use super::{Editor, Mode, save, severity_mark};
 use crate::model::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::json::{Class, classify, style};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -129,7 +129,7 @@ fn text(f: &mut Frame, e: &Editor, t: &Theme, area: Rect) {
         let mut run = String::new();
         let mut run_style = Style::default();
         for (j, ch) in line.chars().enumerate().skip(left).take(width) {
-            let mut s = style(classes.get(j).copied().unwrap_or(super::highlight::Class::Plain), t.color);
+            let mut s = style(classes.get(j).copied().unwrap_or(Class::Plain), t);
             if i == crow && j == ccol {
                 s = s.add_modifier(Modifier::REVERSED);
             }

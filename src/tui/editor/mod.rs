@@ -13,7 +13,6 @@ mod diff;
 pub mod draft;
 mod draw;
 pub mod format;
-mod highlight;
 mod keys;
 mod open;
 mod save;

@@ -101,7 +101,7 @@ pub(super) fn create_ou(app: &mut App, name: Option<String>) -> Vec<Effect> {
                 format!("Create an OU under {parent_name}"),
                 vec![Field {
                     label: "Name",
-                    value: String::new(),
+                    value: Default::default(),
                     hint: "1–128 characters, unique among its siblings",
                 }],
             )));
@@ -143,7 +143,11 @@ pub(super) fn rename_ou(app: &mut App, name: Option<String>) -> Vec<Effect> {
             app.modal = Some(Modal::Form(Form::new(
                 FormKind::RenameOu { ou },
                 format!("Rename OU {old}"),
-                vec![Field { label: "New name", value: String::new(), hint: "unique among its siblings" }],
+                vec![Field {
+                    label: "New name",
+                    value: Default::default(),
+                    hint: "unique among its siblings",
+                }],
             )));
             Vec::new()
         }
@@ -253,8 +257,8 @@ pub(super) fn tag(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         FormKind::Tag { target, target_name: target_name.clone() },
         format!("Tag {target_name}"),
         vec![
-            Field { label: "Key", value: String::new(), hint: "1–128 characters" },
-            Field { label: "Value", value: String::new(), hint: "0–256 characters" },
+            Field { label: "Key", value: Default::default(), hint: "1–128 characters" },
+            Field { label: "Value", value: Default::default(), hint: "0–256 characters" },
         ],
     )));
     Vec::new()
@@ -272,7 +276,7 @@ pub(super) fn untag(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     app.modal = Some(Modal::Form(Form::new(
         FormKind::Untag { target, target_name: target_name.clone() },
         format!("Remove a tag from {target_name}"),
-        vec![Field { label: "Key", value: String::new(), hint: "the tag key to remove" }],
+        vec![Field { label: "Key", value: Default::default(), hint: "the tag key to remove" }],
     )));
     Vec::new()
 }

@@ -6,11 +6,11 @@ use crate::tui::app::App;
 use crate::tui::command::{Command, complete};
 use crate::tui::dialog::{Confirm, Form, FormKind, Modal};
 use crate::tui::msg::{Call, Effect};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::widgets::input::Handled;
+use crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(modal) = app.modal.take() else { return Vec::new() };
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match modal {
         Modal::Help { scroll } => {
             let scroll = match k.code {
@@ -27,7 +27,7 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         Modal::Error { .. } => Vec::new(),
         Modal::Palette { mut input, mut error } => match k.code {
             KeyCode::Esc => Vec::new(),
-            KeyCode::Enter => match Command::parse(&input) {
+            KeyCode::Enter => match Command::parse(input.value()) {
                 Ok(cmd) => run(app, cmd),
                 Err(e) => {
                     app.modal = Some(Modal::Palette { input, error: Some(e) });
@@ -35,28 +35,20 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 }
             },
             KeyCode::Tab => {
-                let c = complete(&input);
+                let c = complete(input.value());
                 if let Some(first) = c.first() {
                     let common = c.iter().fold(first.to_string(), |acc, n| {
                         acc.chars().zip(n.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
                     });
-                    input = if c.len() == 1 { format!("{common} ") } else { common };
+                    input.set(&if c.len() == 1 { format!("{common} ") } else { common });
                 }
                 app.modal = Some(Modal::Palette { input, error: None });
                 Vec::new()
             }
-            KeyCode::Backspace => {
-                input.pop();
-                app.modal = Some(Modal::Palette { input, error: None });
-                Vec::new()
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() && input.chars().count() < 256 => {
-                input.push(c);
-                error = None;
-                app.modal = Some(Modal::Palette { input, error });
-                Vec::new()
-            }
             _ => {
+                if input.handle_key(k) == Handled::Edited {
+                    error = None;
+                }
                 app.modal = Some(Modal::Palette { input, error });
                 Vec::new()
             }
@@ -67,7 +59,6 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
 }
 
 pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
         KeyCode::Esc => {
             if let Some(op) = form.submitting.take() {
@@ -84,11 +75,6 @@ pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect
         KeyCode::BackTab | KeyCode::Up => {
             form.focus = (form.focus + form.fields.len().max(1) - 1) % form.fields.len().max(1)
         }
-        KeyCode::Backspace => {
-            if let Some(f) = form.current() {
-                f.value.pop();
-            }
-        }
         KeyCode::Enter => {
             if form.focus + 1 < form.fields.len() {
                 form.focus += 1;
@@ -96,21 +82,18 @@ pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect
                 return submit_form(app, form);
             }
         }
-        KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            if let Some(f) = form.current()
-                && f.value.chars().count() < 256
-            {
-                f.value.push(c);
+        _ => {
+            if let Some(f) = form.current() {
+                f.value.handle_key(k);
             }
         }
-        _ => {}
     }
     app.modal = Some(Modal::Form(form));
     Vec::new()
 }
 
 pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
-    let v = |i: usize| form.fields.get(i).map(|f| f.value.trim().to_string()).unwrap_or_default();
+    let v = |i: usize| form.fields.get(i).map(|f| f.value.value().trim().to_string()).unwrap_or_default();
     let (call, label) = match &form.kind {
         FormKind::CreateOu { parent, .. } => {
             (Call::CreateOu { parent: parent.clone(), name: v(0) }, format!("Creating OU {}", v(0)))
@@ -150,7 +133,6 @@ pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
 }
 
 pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Effect> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
         KeyCode::Esc => {
             if let Some(op) = c.submitting.take() {
@@ -160,11 +142,8 @@ pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Eff
             return Vec::new();
         }
         _ if c.submitting.is_some() => {}
-        KeyCode::Backspace => {
-            c.typed.pop();
-        }
         KeyCode::Enter => {
-            if c.typed.trim() == c.expect {
+            if c.typed.value().trim() == c.expect {
                 let effects = submit(app, c.call.clone(), c.title.clone());
                 if let Some(Effect::Call { op, .. }) = effects.first() {
                     c.submitting = Some(*op);
@@ -175,8 +154,9 @@ pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Eff
             }
             c.error = Some(format!("Type {} exactly to confirm, or Esc to cancel.", c.expect));
         }
-        KeyCode::Char(ch) if !ctrl && !ch.is_control() && c.typed.chars().count() < 256 => c.typed.push(ch),
-        _ => {}
+        _ => {
+            c.typed.handle_key(k);
+        }
     }
     app.modal = Some(Modal::Confirm(c));
     Vec::new()

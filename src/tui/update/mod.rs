@@ -223,7 +223,7 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Quit => app.quit = true,
         Command::Help => app.modal = Some(Modal::Help { scroll: 0 }),
-        Command::Palette => app.modal = Some(Modal::Palette { input: String::new(), error: None }),
+        Command::Palette => app.modal = Some(Modal::Palette { input: Default::default(), error: None }),
         Command::Filter => {
             if app.opened_before_filter.is_none() {
                 app.opened_before_filter = Some(app.opened.clone());
@@ -324,12 +324,12 @@ pub fn run(app: &mut App, cmd: Command) -> Vec<Effect> {
                     vec![
                         Field {
                             label: "Account name",
-                            value: String::new(),
+                            value: Default::default(),
                             hint: "1–50 printable characters",
                         },
                         Field {
                             label: "Email",
-                            value: String::new(),
+                            value: Default::default(),
                             hint: "the root user's email, unique in AWS",
                         },
                     ],

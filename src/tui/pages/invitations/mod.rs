@@ -180,10 +180,14 @@ fn invite(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         vec![
             Field {
                 label: "Account/email",
-                value: arg.unwrap_or_default(),
+                value: arg.unwrap_or_default().into(),
                 hint: "12-digit account id, or the root user's email address",
             },
-            Field { label: "Notes", value: String::new(), hint: "optional; the invited account sees them" },
+            Field {
+                label: "Notes",
+                value: Default::default(),
+                hint: "optional; the invited account sees them",
+            },
         ],
     )));
     Vec::new()
@@ -205,7 +209,7 @@ fn act_as(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         .filter(|a| app.acting_as.as_deref() != Some(a.as_str()))
         .unwrap_or_else(|| if app.acting_as.is_some() { "management".into() } else { String::new() });
     // The palette, ready to run: Enter switches, and the op is followed to its answer.
-    app.modal = Some(Modal::Palette { input: format!("act-as {guess}"), error: None });
+    app.modal = Some(Modal::Palette { input: format!("act-as {guess}").into(), error: None });
     Vec::new()
 }
 

@@ -9,7 +9,6 @@ mod blast;
 mod data;
 mod draw;
 mod effective;
-mod json;
 mod picker;
 
 use super::{ActionSpec, PageView};
@@ -18,6 +17,7 @@ use crate::model::PolicyType;
 use crate::tui::app::{App, Page};
 use crate::tui::command::Command;
 use crate::tui::msg::{Effect, OpId};
+use crate::tui::widgets::json;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;

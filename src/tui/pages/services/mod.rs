@@ -279,10 +279,14 @@ fn register(app: &mut App, arg: Option<String>) -> Vec<Effect> {
         },
         "Register a delegated administrator".into(),
         vec![
-            Field { label: "Account id", value: account, hint: "12 digits; a member of the organization" },
+            Field {
+                label: "Account id",
+                value: account.into(),
+                hint: "12 digits; a member of the organization",
+            },
             Field {
                 label: "Principal",
-                value: principal,
+                value: principal.into(),
                 hint: "a unique part completes: guardduty → guardduty.amazonaws.com",
             },
         ],
@@ -355,7 +359,7 @@ fn deregister(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             "The service's organization-wide settings made from that account stop applying until you register another administrator.".into(),
         ],
         expect: account,
-        typed: String::new(),
+        typed: Default::default(),
         error: None,
         submitting: None,
     }));
