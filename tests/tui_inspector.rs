@@ -32,7 +32,7 @@ fn set_action(a: &mut App, action: &str) {
 }
 
 fn clear(a: &mut App) {
-    let n = a.pages.inspector.editing.as_ref().map_or(0, |e| e.buffer.chars().count());
+    let n = a.pages.inspector.editing.as_ref().map_or(0, |e| e.buffer.value().chars().count());
     for _ in 0..n {
         press(a, KeyCode::Backspace);
     }

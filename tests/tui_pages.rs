@@ -104,7 +104,7 @@ fn confirm_expect(app: &App) -> String {
 
 fn form_error(app: &App) -> (Vec<String>, Option<String>) {
     match &app.modal {
-        Some(Modal::Form(f)) => (f.fields.iter().map(|f| f.value.clone()).collect(), f.error.clone()),
+        Some(Modal::Form(f)) => (f.fields.iter().map(|f| f.value.to_string()).collect(), f.error.clone()),
         other => panic!("expected a form, got {other:?}"),
     }
 }

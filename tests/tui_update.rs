@@ -49,7 +49,7 @@ fn filter_keeps_ancestors_and_esc_restores_expansion() {
     assert_eq!(shown, vec!["Root", "Workloads", "Prod", "Payments", "PCI", "pci-cardholder-prod"]);
     assert_eq!(selected_name(&a), "pci-cardholder-prod", "the first match is selected");
     press(&mut a, KeyCode::Enter); // keep the filter, leave typing
-    assert!(!a.pages.accounts.filter_editing && a.pages.accounts.filter == "pci-card");
+    assert!(!a.pages.accounts.filter_editing && a.pages.accounts.filter.value() == "pci-card");
     press(&mut a, KeyCode::Esc);
     assert!(a.pages.accounts.filter.is_empty());
     assert_eq!(selected_name(&a), "pci-cardholder-prod", "selection survives clearing");
@@ -271,7 +271,7 @@ fn stale_loads_are_ignored_and_refresh_keeps_state() {
     let snap = orgtui::snapshot::sample_engine().unwrap().to_snapshot();
     update(&mut a, Msg::Loaded { generation, result: Ok(std::sync::Arc::new(snap)) });
     assert_eq!(selected_name(&a), "audit");
-    assert_eq!(a.pages.accounts.filter, "aud");
+    assert_eq!(a.pages.accounts.filter.value(), "aud");
 }
 
 #[test]

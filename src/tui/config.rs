@@ -9,6 +9,7 @@
 //! A bad file never stops the console: the defaults are used and the problem is shown.
 
 use serde::Deserialize;
+use toml::Spanned;
 
 /// Settings read from `config.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,17 @@ struct File {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BlastSection {
-    watch: Vec<String>,
+    watch: Spanned<Vec<Spanned<String>>>,
+}
+
+/// The line (from 1) of byte `offset` of a TOML text, for messages that name the line.
+pub fn toml_line(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+/// The line of a TOML error: where its span starts (line 1 when it has none).
+pub fn toml_error_line(text: &str, e: &toml::de::Error) -> usize {
+    e.span().map_or(1, |s| toml_line(text, s.start))
 }
 
 /// Checks a watch list: each entry `service:Action` (wildcards allowed), at most 100.
@@ -68,13 +79,21 @@ pub fn parse_watch(entries: &[String]) -> Result<Vec<String>, String> {
 impl UserConfig {
     /// Parses the text of a `config.toml`.
     pub fn parse(text: &str) -> Result<UserConfig, String> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].lines().count().max(1));
-            format!("line {line}: {}", e.message())
-        })?;
+        let file: File = toml::from_str(text)
+            .map_err(|e| format!("line {}: {}", toml_error_line(text, &e), e.message()))?;
         let mut config = UserConfig::default();
         if let Some(b) = file.blast_radius {
-            config.watch = parse_watch(&b.watch).map_err(|e| format!("[blast-radius] watch: {e}"))?;
+            let entries: Vec<String> = b.watch.get_ref().iter().map(|s| s.get_ref().clone()).collect();
+            config.watch = parse_watch(&entries).map_err(|e| {
+                // The line of the first bad entry, or of the list when the list is the problem.
+                let bad = b
+                    .watch
+                    .get_ref()
+                    .iter()
+                    .find(|s| parse_watch(std::slice::from_ref(s.get_ref())).is_err());
+                let at = bad.map_or(b.watch.span().start, |s| s.span().start);
+                format!("line {}: [blast-radius] watch: {e}", toml_line(text, at))
+            })?;
         }
         Ok(config)
     }
@@ -115,5 +134,12 @@ mod tests {
         );
         assert!(UserConfig::parse("[blast-radius]\nwatch = []").unwrap_err().contains("empty"));
         assert!(UserConfig::parse("[other]\nx = 1").unwrap_err().starts_with("line 1"));
+        let e = UserConfig::parse("[blast-radius]\nwatch = [\n  \"iam:CreateUser\",\n  \"nope\",\n]\n")
+            .unwrap_err();
+        assert!(e.starts_with("line 4: [blast-radius] watch:") && e.contains("\"nope\""), "{e}");
+        let e = UserConfig::parse("\n[blast-radius]\nwatch = []\n").unwrap_err();
+        assert!(e.starts_with("line 3:") && e.contains("empty"), "{e}");
+        let e = UserConfig::parse("[blast-radius]\nwatch = [\"a:b\"]\n\nbogus = 1\n").unwrap_err();
+        assert!(e.starts_with("line 4:"), "an unknown field names its line: {e}");
     }
 }

@@ -3,12 +3,13 @@
 
 use super::msg::{Call, OpId};
 use crate::model::OrgError;
+use crate::tui::widgets::input::Input;
 
 /// One text field of a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub label: &'static str,
-    pub value: String,
+    pub value: Input,
     pub hint: &'static str,
 }
 
@@ -76,7 +77,7 @@ pub struct Confirm {
     pub lines: Vec<String>,
     /// The user must type this (a name or an id) to confirm.
     pub expect: String,
-    pub typed: String,
+    pub typed: Input,
     pub error: Option<String>,
     pub submitting: Option<OpId>,
 }
@@ -84,7 +85,7 @@ pub struct Confirm {
 impl Confirm {
     /// A confirmation of `call` that needs `expect` typed.
     pub fn new(call: Call, title: String, lines: Vec<String>, expect: String) -> Confirm {
-        Confirm { call, title, lines, expect, typed: String::new(), error: None, submitting: None }
+        Confirm { call, title, lines, expect, typed: Input::default(), error: None, submitting: None }
     }
 }
 
@@ -95,7 +96,7 @@ pub enum Modal {
         scroll: u16,
     },
     Palette {
-        input: String,
+        input: Input,
         error: Option<String>,
     },
     Form(Form),

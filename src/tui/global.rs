@@ -70,7 +70,7 @@ pub const GLOBAL: &[GlobalCommand] = &[
         page,
     ),
     g("palette", &[":"], "", "command palette", Some("command"), |a, _| {
-        a.modal = Some(Modal::Palette { input: String::new(), error: None });
+        a.modal = Some(Modal::Palette { input: Default::default(), error: None });
         Vec::new()
     }),
     g("help", &["?"], "", "show the keys", Some("help"), |a, _| {

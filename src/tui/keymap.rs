@@ -201,34 +201,33 @@ impl Keymap {
 
     /// The defaults patched by a TOML keymap file.
     pub fn with_overrides(text: &str) -> Result<Keymap, KeymapError> {
-        let line_of = |needle: &str| {
-            text.lines()
-                .position(|l| {
-                    let l = l.trim_start().trim_start_matches('"');
-                    l.starts_with(needle)
-                })
-                .map_or(1, |i| i + 1)
-        };
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| KeymapError {
-            line: e.span().map_or(1, |s| text[..s.start.min(text.len())].lines().count().max(1)),
-            message: e.message().to_string(),
-        })?;
+        use super::config::{toml_error_line, toml_line};
+        use toml::de::DeValue;
+        let doc = toml::de::DeTable::parse(text)
+            .map_err(|e| KeymapError { line: toml_error_line(text, &e), message: e.message().to_string() })?;
         let mut map = Keymap::default();
-        for (section, value) in &table {
-            if section != "keys" {
+        // In the file's order, so the first problem reported is the first in the file.
+        let mut sections: Vec<_> = doc.get_ref().iter().collect();
+        sections.sort_by_key(|(k, _)| k.span().start);
+        for (section, value) in sections {
+            let at = toml_line(text, section.span().start);
+            if section.get_ref() != "keys" {
                 return Err(KeymapError {
-                    line: line_of(&format!("[{section}")),
-                    message: format!("unknown section [{section}]; use [keys]"),
+                    line: at,
+                    message: format!("unknown section [{}]; use [keys]", section.get_ref()),
                 });
             }
-            let Some(keys) = value.as_table() else {
-                return Err(KeymapError { line: line_of("keys"), message: "keys must be a table".into() });
+            let DeValue::Table(keys) = value.get_ref() else {
+                return Err(KeymapError { line: at, message: "keys must be a table".into() });
             };
-            for (command, spec) in keys {
-                let line = line_of(command);
-                let specs: Vec<&str> = match spec {
-                    toml::Value::String(s) => vec![s.as_str()],
-                    toml::Value::Array(a) => a.iter().filter_map(toml::Value::as_str).collect(),
+            let mut entries: Vec<_> = keys.iter().collect();
+            entries.sort_by_key(|(k, _)| k.span().start);
+            for (command, spec) in entries {
+                let line = toml_line(text, command.span().start);
+                let command = command.get_ref().as_ref();
+                let specs: Vec<&str> = match spec.get_ref() {
+                    DeValue::String(s) => vec![s.as_ref()],
+                    DeValue::Array(a) => a.iter().filter_map(|v| v.get_ref().as_str()).collect(),
                     _ => {
                         return Err(KeymapError {
                             line,
@@ -309,5 +308,13 @@ mod tests {
         assert_eq!(e.line, 3);
         let e = Keymap::with_overrides("[keys\nquit = 1").unwrap_err();
         assert_eq!(e.line, 1);
+        let e = Keymap::with_overrides("# mine\n[keys]\nquit = \"q\"\n\n[colors]\nx = 1\n").unwrap_err();
+        assert_eq!((e.line, e.message.contains("[colors]")), (5, true), "{e}");
+        let e = Keymap::with_overrides("[keys]\nzzz = \"z\"\naaa = 1\n").unwrap_err();
+        assert_eq!((e.line, e.message.contains("zzz")), (2, true), "the first problem in the file: {e}");
+        let e = Keymap::with_overrides("[keys]\nquit = \"q\"\nquit = \"x\"\n").unwrap_err();
+        assert_eq!(e.line, 3, "a duplicate key: {e}");
+        let e = Keymap::with_overrides("keys = 1\n").unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (1, "keys must be a table"));
     }
 }

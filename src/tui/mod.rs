@@ -13,6 +13,7 @@ pub mod effects;
 pub mod global;
 pub mod keymap;
 pub mod log;
+pub mod module;
 pub mod msg;
 pub mod page;
 pub mod pages;
@@ -21,6 +22,7 @@ pub mod theme;
 pub mod tree;
 pub mod update;
 pub mod view;
+pub mod widgets;
 
 use crate::backend::OrgBackend;
 use std::sync::Arc;

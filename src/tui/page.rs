@@ -1,17 +1,6 @@
-//! The page pattern, as a leaf module every page builds on: which pages exist, what a command
-//! is (one registry entry: name, scope, default keys, argument hint, help text, footer label and
-//! handler), the navigation a page may answer, and the `PageModule` trait a page implements.
-//!
-//! A page never sees the whole console: its handlers get its own state and a [`Cx`] (the
-//! session's shared facts read-only, plus an outbox for status, dialogs, calls and
-//! navigation). Adding a page is one folder under `pages/` and one line in `pages/mod.rs`;
-//! adding a command is one entry in its page's `COMMANDS`.
-
-use super::cx::{Cx, Shared};
-use crate::backend::request::ApiResponse;
-use crossterm::event::KeyEvent;
-use ratatui::Frame;
-use ratatui::layout::Rect;
+//! The console's vocabulary, as a leaf module: which pages exist, what the registry knows of a
+//! command (name, scope, default keys, argument hint, help text, footer label) and the
+//! navigation a page may answer. The handlers and the page trait are in `module.rs`.
 
 /// The console's pages, numbered as their keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -95,31 +84,6 @@ pub struct CommandSpec {
     pub palette: bool,
 }
 
-/// A registry entry: the command's description and its handler, which gets the state it
-/// works on (a page's own state) and the context, with the palette argument if one was typed.
-pub struct Command<S: 'static> {
-    pub spec: CommandSpec,
-    pub run: fn(&mut Cx<'_, S>, Option<String>),
-}
-
-impl<S> Command<S> {
-    /// An entry scoped to `page`.
-    pub const fn on(
-        page: Page,
-        name: &'static str,
-        keys: &'static [&'static str],
-        args: &'static str,
-        desc: &'static str,
-        footer: Option<&'static str>,
-        run: fn(&mut Cx<'_, S>, Option<String>),
-    ) -> Command<S> {
-        Command {
-            spec: CommandSpec { name, scope: Scope::Page(page), keys, args, desc, footer, palette: true },
-            run,
-        }
-    }
-}
-
 /// Navigation keys, which every page interprets for its own lists and panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
@@ -139,44 +103,4 @@ pub enum Nav {
     Tab,
     /// `Esc`: back out of whatever the page has open.
     Back,
-}
-
-/// A page: its state, commands and how it draws and reacts. Every method but `draw` has a
-/// do-nothing default.
-pub trait PageModule {
-    /// The page's own state, kept while the user switches pages.
-    type State: Default + 'static;
-    /// Which page this is.
-    const PAGE: Page;
-    /// The page's commands (keys scoped to the page; the palette runs them from anywhere).
-    const COMMANDS: &'static [Command<Self::State>];
-
-    /// Draws the page body (between header and status line).
-    fn draw(st: &Self::State, shared: &Shared, f: &mut Frame, area: Rect);
-
-    /// A key before the keymap sees it: a page that is editing text takes it and returns
-    /// `true`.
-    fn key(_cx: &mut Cx<'_, Self::State>, _key: &KeyEvent) -> bool {
-        false
-    }
-
-    /// Navigation on this page.
-    fn navigate(_cx: &mut Cx<'_, Self::State>, _nav: Nav) {}
-
-    /// A pasted text, when the page has a text field with the focus (`true`: taken).
-    fn paste(_cx: &mut Cx<'_, Self::State>, _text: &str) -> bool {
-        false
-    }
-
-    /// A call this page sent succeeded (the organization reloads after it).
-    fn on_response(_cx: &mut Cx<'_, Self::State>, _op: super::msg::OpId, _response: &ApiResponse) {}
-
-    /// A fresh organization was installed in `shared`.
-    fn on_load(_cx: &mut Cx<'_, Self::State>) {}
-
-    /// Footer hints while the page is in a mode of its own (e.g. a filter being typed);
-    /// `None` shows the keymap's footer labels.
-    fn footer(_st: &Self::State) -> Option<Vec<(&'static str, &'static str)>> {
-        None
-    }
 }

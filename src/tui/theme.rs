@@ -62,6 +62,27 @@ impl Theme {
         self.fg(Color::Cyan)
     }
 
+    /// JSON object keys (policy documents in the editor and on the Policies and Settings pages).
+    pub fn json_key(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    /// JSON string values.
+    pub fn json_string(&self) -> Style {
+        self.fg(Color::Green)
+    }
+    /// JSON numbers.
+    pub fn json_number(&self) -> Style {
+        self.fg(Color::Magenta)
+    }
+    /// JSON `true`, `false` and `null`.
+    pub fn json_literal(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    /// JSON punctuation: braces, brackets, colons and commas.
+    pub fn json_punct(&self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
     /// Tree glyphs: (open, closed, leaf, selection marker).
     pub fn tree_glyphs(&self) -> (&'static str, &'static str, &'static str, &'static str) {
         if self.unicode { ("▼ ", "▶ ", "  ", "» ") } else { ("- ", "+ ", "  ", "> ") }

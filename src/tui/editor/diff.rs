@@ -1,5 +1,8 @@
-//! A line diff (longest common subsequence after trimming the common head and tail), shown
-//! before saving.
+//! The line diff shown before saving a policy (Myers' diff from the `similar` crate), with
+//! unchanged runs away from the changes folded.
+
+use similar::{Algorithm, ChangeTag, capture_diff_slices_deadline};
+use std::time::{Duration, Instant};
 
 /// One line of a diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,59 +14,31 @@ pub enum DiffLine {
     Skipped(usize),
 }
 
-/// Above this many cells the middle is shown as all removed then all added.
-const MAX_CELLS: usize = 4_000_000;
+/// How long the line diff may search for the smallest diff before it settles for a larger one
+/// (only a huge, very different document gets near it).
+const DEADLINE: Duration = Duration::from_millis(300);
 
 /// The diff of `old` into `new`, with `context` unchanged lines around each change.
 pub fn diff(old: &str, new: &str, context: usize) -> Vec<DiffLine> {
-    let a: Vec<&str> = old.split('\n').collect();
-    let b: Vec<&str> = new.split('\n').collect();
-    let a: &[&str] = if old.is_empty() { &[] } else { &a };
-    let b: &[&str] = if new.is_empty() { &[] } else { &b };
-    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..].iter().rev().zip(b[head..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
-    let mut full: Vec<DiffLine> = a[..head].iter().map(|s| DiffLine::Same(s.to_string())).collect();
-    full.extend(middle(ma, mb));
-    full.extend(a[a.len() - tail..].iter().map(|s| DiffLine::Same(s.to_string())));
+    let (a, b) = (split(old), split(new));
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DEADLINE));
+    let mut full = Vec::with_capacity(a.len().max(b.len()));
+    for op in ops {
+        for change in op.iter_changes(&a, &b) {
+            let line = change.value().to_string();
+            full.push(match change.tag() {
+                ChangeTag::Equal => DiffLine::Same(line),
+                ChangeTag::Delete => DiffLine::Removed(line),
+                ChangeTag::Insert => DiffLine::Added(line),
+            });
+        }
+    }
     trim_context(full, context)
 }
 
-fn middle(a: &[&str], b: &[&str]) -> Vec<DiffLine> {
-    let (n, m) = (a.len(), b.len());
-    if n.saturating_mul(m) > MAX_CELLS {
-        let mut out: Vec<DiffLine> = a.iter().map(|s| DiffLine::Removed(s.to_string())).collect();
-        out.extend(b.iter().map(|s| DiffLine::Added(s.to_string())));
-        return out;
-    }
-    // lcs[i][j]: LCS length of a[i..] and b[j..].
-    let w = m + 1;
-    let mut lcs = vec![0u32; (n + 1) * w];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i * w + j] = if a[i] == b[j] {
-                lcs[(i + 1) * w + j + 1] + 1
-            } else {
-                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            out.push(DiffLine::Same(a[i].to_string()));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
-            out.push(DiffLine::Removed(a[i].to_string()));
-            i += 1;
-        } else {
-            out.push(DiffLine::Added(b[j].to_string()));
-            j += 1;
-        }
-    }
-    out
+/// The lines of a text (none for an empty one).
+fn split(s: &str) -> Vec<&str> {
+    if s.is_empty() { Vec::new() } else { s.split('\n').collect() }
 }
 
 /// Keeps `context` unchanged lines around changes; longer unchanged runs become `Skipped`.
@@ -98,4 +73,34 @@ pub fn counts(d: &[DiffLine]) -> (usize, usize) {
     let added = d.iter().filter(|l| matches!(l, DiffLine::Added(_))).count();
     let removed = d.iter().filter(|l| matches!(l, DiffLine::Removed(_))).count();
     (added, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DiffLine::*;
+
+    #[test]
+    fn changes_with_context_and_folded_runs() {
+        let old = "a\nb\nc\nd\ne\nf\ng";
+        let new = "a\nb\nc\nD\ne\nf\ng\nh";
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            diff(old, new, 1),
+            vec![
+                Skipped(2),
+                Same(s("c")),
+                Removed(s("d")),
+                Added(s("D")),
+                Same(s("e")),
+                Skipped(1),
+                Same(s("g")),
+                Added(s("h"))
+            ]
+        );
+        assert_eq!(counts(&diff(old, new, 1)), (2, 1));
+        assert_eq!(diff("", "x", 3), vec![Added(s("x"))]);
+        assert_eq!(diff("x\n", "", 3), vec![Removed(s("x")), Removed(s(""))]);
+        assert_eq!(diff(old, old, 3), vec![Skipped(7)]);
+    }
 }

@@ -3,11 +3,11 @@
 //! completion list, name and description, save confirmation).
 
 use super::State;
-use super::highlight::{classify, style};
 use super::{Editor, Mode, save, severity_mark};
 use crate::model::text::sanitize;
 use crate::tui::cx::View;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::json::{Class, classify, style};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -121,7 +121,7 @@ fn text(f: &mut Frame, e: &Editor, t: &Theme, area: Rect) {
         let mut run = String::new();
         let mut run_style = Style::default();
         for (j, ch) in line.chars().enumerate().skip(left).take(width) {
-            let mut s = style(classes.get(j).copied().unwrap_or(super::highlight::Class::Plain), t.color);
+            let mut s = style(classes.get(j).copied().unwrap_or(Class::Plain), t);
             if i == crow && j == ccol {
                 s = s.add_modifier(Modifier::REVERSED);
             }

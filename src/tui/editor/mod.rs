@@ -13,15 +13,15 @@ mod diff;
 pub mod draft;
 mod draw;
 pub mod format;
-mod highlight;
 mod keys;
 mod open;
 mod save;
 
 use crate::model::PolicyType;
 use crate::policy::lint::{Finding, Severity};
+use crate::tui::module::Command;
 use crate::tui::msg::OpId;
-use crate::tui::page::{Command, Page};
+use crate::tui::page::Page;
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::time::Instant;

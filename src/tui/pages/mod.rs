@@ -3,8 +3,9 @@
 //! is the only place that names them all. See `ARCHITECTURE.md` for how to add one.
 
 use super::cx::{Cx, Outbox, Shared};
+use super::module::PageModule;
 use super::msg::OpId;
-use super::page::{CommandSpec, Nav, Page, PageModule};
+use super::page::{CommandSpec, Nav, Page};
 use crate::backend::request::ApiResponse;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;

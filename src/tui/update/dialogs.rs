@@ -4,11 +4,11 @@ use crate::tui::app::App;
 use crate::tui::command::{complete, run_line};
 use crate::tui::dialog::{Confirm, Form, FormKind, Modal};
 use crate::tui::msg::{Call, Effect};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::widgets::input::Handled;
+use crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(modal) = app.modal.take() else { return Vec::new() };
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match modal {
         Modal::Help { scroll } => {
             let scroll = match k.code {
@@ -25,7 +25,7 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         Modal::Error { .. } => Vec::new(),
         Modal::Palette { mut input, mut error } => match k.code {
             KeyCode::Esc => Vec::new(),
-            KeyCode::Enter => match run_line(app, &input) {
+            KeyCode::Enter => match run_line(app, input.value()) {
                 Ok(effects) => effects,
                 Err(e) => {
                     app.modal = Some(Modal::Palette { input, error: Some(e) });
@@ -33,28 +33,20 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 }
             },
             KeyCode::Tab => {
-                let c = complete(&input);
+                let c = complete(input.value());
                 if let Some(first) = c.first() {
                     let common = c.iter().fold(first.to_string(), |acc, n| {
                         acc.chars().zip(n.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
                     });
-                    input = if c.len() == 1 { format!("{common} ") } else { common };
+                    input.set(&if c.len() == 1 { format!("{common} ") } else { common });
                 }
                 app.modal = Some(Modal::Palette { input, error: None });
                 Vec::new()
             }
-            KeyCode::Backspace => {
-                input.pop();
-                app.modal = Some(Modal::Palette { input, error: None });
-                Vec::new()
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() && input.chars().count() < 256 => {
-                input.push(c);
-                error = None;
-                app.modal = Some(Modal::Palette { input, error });
-                Vec::new()
-            }
             _ => {
+                if input.handle_key(k) == Handled::Edited {
+                    error = None;
+                }
                 app.modal = Some(Modal::Palette { input, error });
                 Vec::new()
             }
@@ -65,7 +57,6 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
 }
 
 pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
         KeyCode::Esc => {
             if let Some(op) = form.submitting.take() {
@@ -82,11 +73,6 @@ pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect
         KeyCode::BackTab | KeyCode::Up => {
             form.focus = (form.focus + form.fields.len().max(1) - 1) % form.fields.len().max(1)
         }
-        KeyCode::Backspace => {
-            if let Some(f) = form.current() {
-                f.value.pop();
-            }
-        }
         KeyCode::Enter => {
             if form.focus + 1 < form.fields.len() {
                 form.focus += 1;
@@ -94,21 +80,18 @@ pub(super) fn form_key(app: &mut App, mut form: Form, k: KeyEvent) -> Vec<Effect
                 return submit_form(app, form);
             }
         }
-        KeyCode::Char(c) if !ctrl && !c.is_control() => {
-            if let Some(f) = form.current()
-                && f.value.chars().count() < 256
-            {
-                f.value.push(c);
+        _ => {
+            if let Some(f) = form.current() {
+                f.value.handle_key(k);
             }
         }
-        _ => {}
     }
     app.modal = Some(Modal::Form(form));
     Vec::new()
 }
 
 pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
-    let v = |i: usize| form.fields.get(i).map(|f| f.value.trim().to_string()).unwrap_or_default();
+    let v = |i: usize| form.fields.get(i).map(|f| f.value.value().trim().to_string()).unwrap_or_default();
     let (call, label) = match &form.kind {
         FormKind::Custom { builder, context } => {
             let values: Vec<String> = (0..form.fields.len()).map(v).collect();
@@ -132,7 +115,6 @@ pub(super) fn submit_form(app: &mut App, mut form: Form) -> Vec<Effect> {
 }
 
 pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Effect> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
         KeyCode::Esc => {
             if let Some(op) = c.submitting.take() {
@@ -142,11 +124,8 @@ pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Eff
             return Vec::new();
         }
         _ if c.submitting.is_some() => {}
-        KeyCode::Backspace => {
-            c.typed.pop();
-        }
         KeyCode::Enter => {
-            if c.typed.trim() == c.expect {
+            if c.typed.value().trim() == c.expect {
                 let effects = submit(app, c.call.clone(), c.title.clone());
                 if let Some(Effect::Call { op, .. }) = effects.first() {
                     c.submitting = Some(*op);
@@ -157,8 +136,9 @@ pub(super) fn confirm_key(app: &mut App, mut c: Confirm, k: KeyEvent) -> Vec<Eff
             }
             c.error = Some(format!("Type {} exactly to confirm, or Esc to cancel.", c.expect));
         }
-        KeyCode::Char(ch) if !ctrl && !ch.is_control() && c.typed.chars().count() < 256 => c.typed.push(ch),
-        _ => {}
+        _ => {
+            c.typed.handle_key(k);
+        }
     }
     app.modal = Some(Modal::Confirm(c));
     Vec::new()
@@ -172,28 +152,21 @@ fn submit(app: &mut App, call: Call, label: String) -> Vec<Effect> {
     vec![Effect::Call { op, call }]
 }
 
-/// A paste into the open dialog's text field (newlines become spaces).
+/// A paste into the open dialog's text field (one undo step; newlines become spaces).
 pub(super) fn paste(app: &mut App, text: &str) {
-    let clean: String = text
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
-        .filter(|c| !c.is_control())
-        .collect();
-    let add = |s: &mut String| {
-        let room = 256usize.saturating_sub(s.chars().count());
-        s.extend(clean.chars().take(room));
-    };
     match &mut app.modal {
         Some(Modal::Palette { input, error }) => {
-            add(input);
+            input.insert_str(text);
             *error = None;
         }
         Some(Modal::Form(f)) if f.submitting.is_none() => {
             if let Some(field) = f.current() {
-                add(&mut field.value);
+                field.value.insert_str(text);
             }
         }
-        Some(Modal::Confirm(c)) if c.submitting.is_none() => add(&mut c.typed),
+        Some(Modal::Confirm(c)) if c.submitting.is_none() => {
+            c.typed.insert_str(text);
+        }
         _ => {}
     }
 }

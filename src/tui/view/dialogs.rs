@@ -4,17 +4,14 @@
 use crate::tui::app::App;
 use crate::tui::command::{complete, specs};
 use crate::tui::dialog::{Confirm, Form, Modal};
+use crate::tui::widgets::input::Input;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-/// A rectangle of at most `w`×`h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
-}
+pub use crate::tui::widgets::centered;
 
 /// Draws the open dialog, if any.
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
@@ -45,11 +42,37 @@ fn panel(
     w: u16,
     h: u16,
     border: ratatui::style::Style,
-) {
+) -> Rect {
     let r = centered(area, w, h);
     f.render_widget(Clear, r);
     let block = Block::default().borders(Borders::ALL).border_style(border).title(format!(" {title} "));
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
+    r
+}
+
+/// The rows that `lines` take when wrapped to `width` columns as a panel wraps them (drawn
+/// off screen, with a last line to find where they end even when they end blank).
+fn wrapped_rows(lines: &[Line<'static>], width: u16) -> u16 {
+    if lines.is_empty() || width == 0 {
+        return 0;
+    }
+    let mut probe = lines.to_vec();
+    probe.push(Line::from("#"));
+    let height: usize = probe.iter().map(|l| l.width() / usize::from(width) + 1).sum();
+    let area = Rect::new(0, 0, width, u16::try_from(height).unwrap_or(u16::MAX));
+    let mut buf = Buffer::empty(area);
+    Paragraph::new(probe).wrap(Wrap { trim: false }).render(area, &mut buf);
+    (0..area.height).rev().find(|&y| (0..width).any(|x| buf[(x, y)].symbol() != " ")).unwrap_or(0)
+}
+
+/// Puts the terminal cursor on an input drawn in a panel `r`: `row` rows into its text and
+/// `x` columns in (nothing when that is outside the panel).
+fn place_cursor(f: &mut Frame, r: Rect, x: u16, row: u16) {
+    let p =
+        Position { x: r.x.saturating_add(1).saturating_add(x), y: r.y.saturating_add(1).saturating_add(row) };
+    if p.x + 1 < r.right() && p.y + 1 < r.bottom() {
+        f.set_cursor_position(p);
+    }
 }
 
 /// Help lines: every binding of the keymap and every palette command.
@@ -96,11 +119,12 @@ fn help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
     f.render_widget(Paragraph::new(help_lines(app)).block(block).scroll((scroll, 0)), r);
 }
 
-fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str>) {
+fn palette(f: &mut Frame, app: &App, area: Rect, input: &Input, error: Option<&str>) {
     let t = &app.shared.theme;
-    let mut lines =
-        vec![Line::from(vec![Span::styled(":", t.key()), Span::raw(input.to_string()), Span::raw("_")])];
-    let candidates = complete(input);
+    // The box is 4 columns narrower than the screen; its borders and the ':' take 3 more.
+    let (shown, col) = input.window(area.width.saturating_sub(7), true);
+    let mut lines = vec![Line::from(vec![Span::styled(":", t.key()), Span::raw(shown)])];
+    let candidates = complete(input.value());
     let palette = crate::tui::command::palette();
     if let Some(e) = error {
         lines.push(Line::from(Span::styled(e.to_string(), t.danger())));
@@ -127,19 +151,25 @@ fn palette(f: &mut Frame, app: &App, area: Rect, input: &str, error: Option<&str
         .border_style(t.focus())
         .title(" Command — tab completes, enter runs, esc closes ");
     f.render_widget(Paragraph::new(lines).block(block), r);
+    place_cursor(f, r, 1 + col, 0);
 }
 
 fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
     let t = &app.shared.theme;
+    let (w, h) = (78, (form.fields.len() as u16) * 2 + 7);
+    let inner = centered(area, w, h).width.saturating_sub(2);
     let mut lines = Vec::new();
+    let mut cursor = None;
     for (i, field) in form.fields.iter().enumerate() {
         let marker = if i == form.focus { "> " } else { "  " };
-        let cursor = if i == form.focus && form.submitting.is_none() { "_" } else { "" };
-        lines.push(Line::from(vec![
-            Span::raw(marker),
-            Span::styled(format!("{:<14}", field.label), t.dim()),
-            Span::raw(format!("{}{cursor}", field.value)),
-        ]));
+        let editing = i == form.focus && form.submitting.is_none();
+        let label = format!("{:<14}", field.label);
+        let left = u16::try_from(marker.len() + label.chars().count()).unwrap_or(u16::MAX);
+        let (shown, col) = field.value.window(inner.saturating_sub(left), editing);
+        if editing {
+            cursor = Some((left + col, wrapped_rows(&lines, inner)));
+        }
+        lines.push(Line::from(vec![Span::raw(marker), Span::styled(label, t.dim()), Span::raw(shown)]));
         lines.push(Line::from(Span::styled(format!("{:16}{}", "", field.hint), t.dim())));
     }
     lines.push(Line::default());
@@ -151,8 +181,10 @@ fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
     } else {
         lines.push(Line::from(Span::styled("enter next/submit · tab next field · esc cancel", t.dim())));
     }
-    let h = (form.fields.len() as u16) * 2 + 7;
-    panel(f, area, &form.title, lines, 78, h, t.focus());
+    let r = panel(f, area, &form.title, lines, w, h, t.focus());
+    if let Some((x, row)) = cursor {
+        place_cursor(f, r, x, row);
+    }
 }
 
 fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
@@ -162,8 +194,12 @@ fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
     lines.extend(c.lines.iter().map(|l| Line::from(l.clone())));
     lines.push(Line::default());
     lines.push(Line::from(format!("Type {} to confirm:", c.expect)));
-    let cursor = if c.submitting.is_none() { "_" } else { "" };
-    lines.push(Line::from(format!("> {}{cursor}", c.typed)));
+    let (w, h) = (84, c.lines.len() as u16 + 8);
+    let inner = centered(area, w, h).width.saturating_sub(2);
+    let editing = c.submitting.is_none();
+    let (shown, col) = c.typed.window(inner.saturating_sub(2), editing);
+    let row = wrapped_rows(&lines, inner);
+    lines.push(Line::from(format!("> {shown}")));
     if c.submitting.is_some() {
         lines.push(Line::from(format!("{} Sending… (esc cancels)", t.spinner(app.shared.tick))));
     } else if let Some(e) = &c.error {
@@ -171,6 +207,8 @@ fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
     } else {
         lines.push(Line::from(Span::styled("enter confirm · esc cancel", t.dim())));
     }
-    let h = c.lines.len() as u16 + 8;
-    panel(f, area, &c.title, lines, 84, h, t.danger());
+    let r = panel(f, area, &c.title, lines, w, h, t.danger());
+    if editing {
+        place_cursor(f, r, 2 + col, row);
+    }
 }

@@ -175,7 +175,7 @@ fn val(values: &[String], i: usize) -> String {
 }
 
 fn field(label: &'static str, hint: &'static str) -> Field {
-    Field { label, value: String::new(), hint }
+    Field { label, value: Default::default(), hint }
 }
 
 fn form(

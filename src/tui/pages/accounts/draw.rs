@@ -45,7 +45,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     if !st.filter.is_empty() || st.filter_editing {
         let shown = st.keep.as_ref().map_or(0, |k| k.iter().filter(|x| **x).count());
         let cursor = if st.filter_editing { "_" } else { "" };
-        title = format!(" AWS accounts — filter: {}{cursor} ({shown} shown) ", st.filter);
+        title = format!(" AWS accounts — filter: {}{cursor} ({shown} shown) ", st.filter.value());
     }
     if d.tree.nodes.is_empty() {
         f.render_widget(

@@ -9,9 +9,11 @@ mod tree_state;
 
 use crate::backend::request::ApiResponse;
 use crate::tui::cx::Cx;
+use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::OpId;
-use crate::tui::page::{Command, Nav, Page, PageModule};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::page::{Nav, Page};
+use crate::tui::widgets::input::{Handled, Input};
+use crossterm::event::{KeyCode, KeyEvent};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use tui_tree_widget::{TreeItem, TreeState};
@@ -45,7 +47,7 @@ pub struct State {
     pub opened: HashSet<String>,
     /// Expansion before the filter opened ancestors of matches (restored when it is cleared).
     pub opened_before_filter: Option<HashSet<String>>,
-    pub filter: String,
+    pub filter: Input,
     pub filter_editing: bool,
     pub details_scroll: u16,
     pub focus: Focus,
@@ -162,19 +164,13 @@ impl PageModule for AccountsPage {
         match k.code {
             KeyCode::Esc => clear_filter(cx),
             KeyCode::Enter => cx.st.filter_editing = false,
-            KeyCode::Backspace => {
-                cx.st.filter.pop();
-                refilter(cx, true);
-            }
             KeyCode::Up => Self::navigate(cx, Nav::Up),
             KeyCode::Down => Self::navigate(cx, Nav::Down),
-            KeyCode::Char(c) if !c.is_control() && !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                if cx.st.filter.chars().count() < 128 {
-                    cx.st.filter.push(c);
+            _ => {
+                if cx.st.filter.handle_key(*k) == Handled::Edited {
                     refilter(cx, true);
                 }
             }
-            _ => {}
         }
         true
     }
@@ -183,8 +179,7 @@ impl PageModule for AccountsPage {
         if !cx.st.filter_editing {
             return false;
         }
-        let room = 128usize.saturating_sub(cx.st.filter.chars().count());
-        cx.st.filter.extend(text.chars().filter(|c| !c.is_control()).take(room));
+        cx.st.filter.insert_str(text);
         refilter(cx, true);
         true
     }

@@ -21,7 +21,7 @@ pub fn first_load(cx: &mut Cx<'_, State>) {
 
 /// Recomputes the filter's kept set and the widget items (data or filter changed).
 pub fn refilter(cx: &mut Cx<'_, State>, open_matches: bool) {
-    let filter = Filter::parse(&cx.st.filter);
+    let filter = Filter::parse(cx.st.filter.value());
     let Some(d) = cx.shared.data.as_ref() else { return };
     let st = &mut *cx.st;
     st.keep = d.tree.visible_set(filter.as_ref());
@@ -105,7 +105,7 @@ pub fn reveal(cx: &mut Cx<'_, State>, id: &str) -> bool {
     let Some(i) = d.tree.index_of(id) else { return false };
     let hidden = cx.st.keep.as_ref().is_some_and(|k| !k[i]);
     if hidden {
-        cx.st.filter.clear();
+        cx.st.filter.set("");
         cx.st.filter_editing = false;
         refilter(cx, false);
     }
@@ -123,7 +123,7 @@ pub fn reveal(cx: &mut Cx<'_, State>, id: &str) -> bool {
 /// Clears the filter, restoring the expansion from before it; the selection stays where it
 /// was, opening its ancestors if needed.
 pub fn clear_filter(cx: &mut Cx<'_, State>) {
-    cx.st.filter.clear();
+    cx.st.filter.set("");
     cx.st.filter_editing = false;
     if let Some(before) = cx.st.opened_before_filter.take() {
         cx.st.opened = before;

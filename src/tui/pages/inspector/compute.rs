@@ -82,7 +82,7 @@ pub fn orgs(cx: &View<'_, State>) -> Option<Arc<Orgs>> {
 pub fn live(cx: &View<'_, State>, field: Field) -> String {
     let s = &*cx.st;
     if let Some(e) = s.editing.as_ref().filter(|e| e.field == field) {
-        return e.buffer.clone();
+        return e.buffer.value().to_string();
     }
     match field {
         Field::Action => s.action.clone(),

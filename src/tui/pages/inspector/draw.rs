@@ -111,7 +111,7 @@ fn form_lines(cx: &View<'_, State>, completions: &[(String, String)]) -> Vec<Lin
         };
         let label = format!("{marker}{:<10}", field.label(s.matrix));
         let value = match editing {
-            Some(e) => format!("{}_", crate::model::text::sanitize(&e.buffer)),
+            Some(e) => format!("{}_", crate::model::text::sanitize(e.buffer.value())),
             None => crate::model::text::sanitize(&field_value(cx, field)),
         };
         let style = if focused { t.selected() } else { ratatui::style::Style::default() };

@@ -5,7 +5,8 @@
 use super::state::State;
 use super::state::{self, Edit, Field, Focus};
 use crate::tui::cx::{Cx, Status, View};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::widgets::input::Handled;
+use crossterm::event::{KeyCode, KeyEvent};
 
 /// The most completions offered.
 pub const MAX_COMPLETIONS: usize = 8;
@@ -24,6 +25,7 @@ pub fn begin(cx: &mut Cx<'_, State>, field: Field) {
     };
     let s = &mut *cx.st;
     s.focus = Focus::Field(field);
+    let buffer = crate::tui::widgets::input::Input::with_value_max(&buffer, 2048);
     s.editing = Some(Edit { field, buffer, choice: 0 });
 }
 
@@ -44,7 +46,7 @@ fn tail(field: Field, matrix: bool, buffer: &str) -> (usize, &str) {
 pub fn completions(cx: &View<'_, State>) -> Vec<(String, String)> {
     let s = &*cx.st;
     let Some(e) = &s.editing else { return Vec::new() };
-    let (_, t) = tail(e.field, s.matrix, &e.buffer);
+    let (_, t) = tail(e.field, s.matrix, e.buffer.value());
     let lower = t.to_ascii_lowercase();
     let mut out: Vec<(String, String)> = Vec::new();
     let Some(snap) = state::snapshot(cx) else { return out };
@@ -105,9 +107,10 @@ fn accept(cx: &mut Cx<'_, State>) -> bool {
     let matrix = cx.st.matrix;
     let Some(e) = cx.st.editing.as_mut() else { return false };
     let Some((value, _)) = list.get(e.choice.min(list.len().saturating_sub(1))) else { return false };
-    let (start, _) = tail(e.field, matrix, &e.buffer);
-    e.buffer.truncate(start);
-    e.buffer.push_str(value);
+    let (start, _) = tail(e.field, matrix, e.buffer.value());
+    let mut text = e.buffer.value()[..start].to_string();
+    text.push_str(value);
+    e.buffer.set(&text);
     e.choice = 0;
     true
 }
@@ -115,7 +118,7 @@ fn accept(cx: &mut Cx<'_, State>) -> bool {
 /// Commits the edit; an error leaves the field open with a message.
 fn commit(cx: &mut Cx<'_, State>) -> Result<(), String> {
     let Some(e) = cx.st.editing.clone() else { return Ok(()) };
-    let v = e.buffer.trim().to_string();
+    let v = e.buffer.value().trim().to_string();
     let matrix = cx.st.matrix;
     match (e.field, matrix) {
         (Field::Account, false) => {
@@ -180,7 +183,6 @@ fn resolve(cx: &View<'_, State>, v: &str, node: bool) -> Result<Option<String>, 
 
 /// A key while a field is edited (all keys are taken).
 pub fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
         KeyCode::Esc => cx.st.editing = None,
         KeyCode::Enter => {
@@ -205,26 +207,12 @@ pub fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
                 };
             }
         }
-        KeyCode::Backspace => {
-            if let Some(e) = cx.st.editing.as_mut() {
-                e.buffer.pop();
-                e.choice = 0;
-            }
-        }
-        KeyCode::Char('u') if ctrl => {
-            if let Some(e) = cx.st.editing.as_mut() {
-                e.buffer.clear();
-                e.choice = 0;
-            }
-        }
-        KeyCode::Char(c) if !ctrl && !c.is_control() => {
+        _ => {
             if let Some(e) = cx.st.editing.as_mut()
-                && e.buffer.chars().count() < 2048
+                && e.buffer.handle_key(*k) == Handled::Edited
             {
-                e.buffer.push(c);
                 e.choice = 0;
             }
         }
-        _ => {}
     }
 }

@@ -20,7 +20,8 @@ pub mod trace_view;
 pub use state::State;
 
 use crate::tui::cx::{Cx, Shared, View};
-use crate::tui::page::{Command, Nav, Page, PageModule};
+use crate::tui::module::{Command, PageModule};
+use crate::tui::page::{Nav, Page};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -69,7 +69,7 @@ pub enum Focus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     pub field: Field,
-    pub buffer: String,
+    pub buffer: crate::tui::widgets::input::Input,
     /// The highlighted completion.
     pub choice: usize,
 }

@@ -10,8 +10,9 @@ use crate::model::text::sanitize;
 use crate::model::*;
 use crate::tui::cx::{Cx, Shared, Status, View};
 use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
+use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::{Call, OpId};
-use crate::tui::page::{Command, Nav, Page, PageModule};
+use crate::tui::page::{Nav, Page};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -133,10 +134,14 @@ fn invite(cx: &mut Cx<'_, State>, arg: Option<String>) {
         vec![
             Field {
                 label: "Account/email",
-                value: arg.unwrap_or_default(),
+                value: arg.unwrap_or_default().into(),
                 hint: "12-digit account id, or the root user's email address",
             },
-            Field { label: "Notes", value: String::new(), hint: "optional; the invited account sees them" },
+            Field {
+                label: "Notes",
+                value: Default::default(),
+                hint: "optional; the invited account sees them",
+            },
         ],
     )));
 }
@@ -155,7 +160,7 @@ fn act_as(cx: &mut Cx<'_, State>, arg: Option<String>) {
         .filter(|a| cx.shared.acting_as.as_deref() != Some(a.as_str()))
         .unwrap_or_else(|| if cx.shared.acting_as.is_some() { "management".into() } else { String::new() });
     // The palette, ready to run: Enter switches, and the op is followed to its answer.
-    cx.open_some(Modal::Palette { input: format!("act-as {guess}"), error: None });
+    cx.open_some(Modal::Palette { input: format!("act-as {guess}").into(), error: None });
 }
 
 fn respond(cx: &mut Cx<'_, State>, arg: Option<String>, accept: bool) {

@@ -9,14 +9,15 @@ mod blast;
 mod data;
 mod draw;
 mod effective;
-mod json;
 mod picker;
 
 use crate::backend::request::ApiResponse;
 use crate::model::PolicyType;
 use crate::tui::cx::{Cx, Shared, View};
+use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::OpId;
-use crate::tui::page::{Command, Nav, Page, PageModule};
+use crate::tui::page::{Nav, Page};
+use crate::tui::widgets::json;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;

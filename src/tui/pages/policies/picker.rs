@@ -6,7 +6,8 @@ use super::State;
 use super::{actions, data, effective};
 use crate::tui::cx::{Cx, View};
 use crate::tui::tree::Filter;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::widgets::input::{Handled, Input};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -26,7 +27,7 @@ pub enum Purpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub purpose: Purpose,
-    pub query: String,
+    pub query: Input,
     /// Tree node indices matching the query, in tree order.
     pub matches: Vec<usize>,
     pub cursor: usize,
@@ -34,14 +35,14 @@ pub struct Picker {
 
 /// Opens the picker (every node listed).
 pub(super) fn open(cx: &mut Cx<'_, State>, purpose: Purpose) {
-    let mut p = Picker { purpose, query: String::new(), matches: Vec::new(), cursor: 0 };
+    let mut p = Picker { purpose, query: Input::default(), matches: Vec::new(), cursor: 0 };
     refresh(&cx.view(), &mut p);
     cx.st.picker = Some(p);
 }
 
 fn refresh(cx: &View<'_, State>, p: &mut Picker) {
     let Some(d) = cx.shared.data.as_ref() else { return };
-    p.matches = match Filter::parse(&p.query) {
+    p.matches = match Filter::parse(p.query.value()) {
         Some(f) => d.tree.matches(&f),
         None => (0..d.tree.nodes.len()).collect(),
     };
@@ -51,7 +52,6 @@ fn refresh(cx: &View<'_, State>, p: &mut Picker) {
 /// Keys while the picker is open (it takes them all); `false` when it is closed.
 pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> bool {
     let Some(mut p) = cx.st.picker.take() else { return false };
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let page = usize::from(cx.shared.size.1.saturating_sub(8)).max(1);
     let last = p.matches.len().saturating_sub(1);
     match k.code {
@@ -77,16 +77,12 @@ pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> bool {
         KeyCode::PageDown => p.cursor = (p.cursor + page).min(last),
         KeyCode::Home => p.cursor = 0,
         KeyCode::End => p.cursor = last,
-        KeyCode::Backspace => {
-            p.query.pop();
-            refresh(&cx.view(), &mut p);
+        _ => {
+            if p.query.handle_key(*k) == Handled::Edited {
+                p.cursor = 0;
+                refresh(&cx.view(), &mut p);
+            }
         }
-        KeyCode::Char(c) if !ctrl && !c.is_control() && p.query.chars().count() < 128 => {
-            p.query.push(c);
-            p.cursor = 0;
-            refresh(&cx.view(), &mut p);
-        }
-        _ => {}
     }
     cx.st.picker = Some(p);
     true
@@ -97,7 +93,7 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) 
     let t = &cx.shared.theme;
     let Some(d) = cx.shared.data.as_ref() else { return };
     let w = area.width.min(100);
-    let r = crate::tui::view::dialogs::centered(area, w, area.height);
+    let r = crate::tui::widgets::centered(area, w, area.height);
     f.render_widget(Clear, r);
     let title = match &p.purpose {
         Purpose::Attach { policy_name, .. } => format!(" Attach {policy_name} to… "),
@@ -114,7 +110,7 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) 
         Purpose::Effective => HashSet::new(),
     };
     let mut lines = vec![
-        Line::from(vec![Span::styled("Find: ", t.key()), Span::raw(format!("{}_", p.query))]),
+        Line::from(vec![Span::styled("Find: ", t.key()), Span::raw(format!("{}_", p.query.value()))]),
         Line::from(Span::styled(
             format!(
                 "{} of {} · name, id, email or key=value · enter picks · esc cancels",

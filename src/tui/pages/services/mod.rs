@@ -11,8 +11,10 @@ use crate::model::text::sanitize;
 use crate::model::*;
 use crate::tui::cx::{Cx, Shared, Status, View};
 use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
+use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::Call;
-use crate::tui::page::{Command, Nav, Page, PageModule};
+use crate::tui::page::{Nav, Page};
+use crate::tui::widgets::input::{Handled, Input};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,7 +32,7 @@ pub struct State {
     /// The delegated administrators pane has the focus.
     pub admins_focused: bool,
     /// Narrows the services to those whose principal or name contains it (`/`).
-    pub filter: String,
+    pub filter: Input,
     /// The filter is being typed.
     pub filtering: bool,
 }
@@ -91,7 +93,7 @@ pub fn services(cx: &View<'_, State>) -> Vec<ServiceRow> {
             s.trusted_services.iter().find(|t| t.service_principal == r.principal).map(|t| t.date_enabled);
         r.admins = s.delegated_administrators.iter().filter(|a| a.service_principal == r.principal).count();
     }
-    let f = cx.st.filter.to_ascii_lowercase();
+    let f = cx.st.filter.value().to_ascii_lowercase();
     out.retain(|r| r.principal.contains(&f) || r.name.to_ascii_lowercase().contains(&f));
     out.sort_by(|a, b| {
         b.enabled.is_some().cmp(&a.enabled.is_some()).then_with(|| a.principal.cmp(&b.principal))
@@ -242,10 +244,14 @@ fn register(cx: &mut Cx<'_, State>, arg: Option<String>) {
         },
         "Register a delegated administrator".into(),
         vec![
-            Field { label: "Account id", value: account, hint: "12 digits; a member of the organization" },
+            Field {
+                label: "Account id",
+                value: account.into(),
+                hint: "12 digits; a member of the organization",
+            },
             Field {
                 label: "Principal",
-                value: principal,
+                value: principal.into(),
                 hint: "a unique part completes: guardduty → guardduty.amazonaws.com",
             },
         ],
@@ -315,7 +321,7 @@ fn deregister(cx: &mut Cx<'_, State>, arg: Option<String>) {
             "The service's organization-wide settings made from that account stop applying until you register another administrator.".into(),
         ],
         expect: account,
-        typed: String::new(),
+        typed: Default::default(),
         error: None,
         submitting: None,
     }));
@@ -383,19 +389,17 @@ impl PageModule for ServicesPage {
         }
         match key.code {
             KeyCode::Esc => {
-                st.filter.clear();
+                st.filter.set("");
                 st.filtering = false;
             }
             KeyCode::Enter => st.filtering = false,
-            KeyCode::Backspace => {
-                st.filter.pop();
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() && st.filter.chars().count() < 64 => {
-                st.filter.push(c)
-            }
             // Arrows still move through what matches.
             KeyCode::Up | KeyCode::Down => return false,
-            _ => {}
+            _ => {
+                if st.filter.handle_key(*key) != Handled::Edited {
+                    return true;
+                }
+            }
         }
         st.selected = 0;
         true
@@ -406,8 +410,7 @@ impl PageModule for ServicesPage {
         if !st.filtering {
             return false;
         }
-        let room = 64usize.saturating_sub(st.filter.chars().count());
-        st.filter.extend(text.chars().filter(|c| !c.is_control()).take(room));
+        st.filter.insert_str(text);
         st.selected = 0;
         true
     }
@@ -421,7 +424,7 @@ impl PageModule for ServicesPage {
         }
         if matches!(nav, Nav::Back) && (st.admins_focused || !st.filter.is_empty()) {
             st.admins_focused = false;
-            st.filter.clear();
+            st.filter.set("");
             return;
         }
         let (sel, n) = if st.admins_focused {

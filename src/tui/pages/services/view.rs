@@ -65,7 +65,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     };
     let title = if st.filtering || !st.filter.is_empty() {
         let cursor = if st.filtering { "_" } else { "" };
-        format!(" Services — filter: {}{cursor} ({} match) ", sanitize(&st.filter), rows.len())
+        format!(" Services — filter: {}{cursor} ({} match) ", sanitize(st.filter.value()), rows.len())
     } else {
         format!(" Services — trusted access ({enabled} of {} on) · / filter ", rows.len())
     };

@@ -10,8 +10,9 @@ use crate::backend::request::ApiRequest;
 use crate::model::*;
 use crate::tui::cx::{Cx, Shared, Status, View};
 use crate::tui::dialog::{Confirm, Modal};
+use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::Call;
-use crate::tui::page::{Command, Nav, Page, PageModule};
+use crate::tui::page::{Nav, Page};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
