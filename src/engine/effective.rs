@@ -7,10 +7,10 @@
 //! except the one rule it states that a merged document can break: AI opt-out values must be
 //! `optIn` or `optOut`.
 
-use super::merge::{self, EffectiveDocument, MergeInput, MergeLevel, MergePolicy, PathSegment};
 use super::{CallerClass, Engine, Membership, OrgState, paginate};
 use crate::model::error::InvalidInputReason;
 use crate::model::*;
+use crate::policy::merge::{self, EffectiveDocument, MergeInput, MergeLevel, MergePolicy, PathSegment};
 
 const LIST_ACCOUNTS: &str = "ListAccountsWithInvalidEffectivePolicy";
 const LIST_ERRORS: &str = "ListEffectivePolicyValidationErrors";

@@ -4,9 +4,9 @@
 //! the merge ignored.
 
 use super::{data, json, picker};
-use crate::engine::merge::{self, EffectiveDocument, IgnoredReason, MergeInput, MergeLevel, MergePolicy};
 use crate::model::text::sanitize;
 use crate::model::*;
+use crate::policy::merge::{self, EffectiveDocument, IgnoredReason, MergeInput, MergeLevel, MergePolicy};
 use crate::tui::app::{App, Status};
 use crate::tui::command::Command;
 use crate::tui::msg::Effect;
