@@ -50,9 +50,7 @@ fn merge_input(org: &OrgState, levels: Vec<TargetId>, ty: PolicyType) -> Option<
             .filter_map(|a| org.policies.get(&a.policy))
             // A stored document that does not parse (possible only in a hand-edited
             // snapshot; CreatePolicy validates) contributes nothing.
-            .filter_map(|p| {
-                serde_json::from_str(&p.content).ok().map(|content| MergePolicy { id: p.id.clone(), content })
-            })
+            .filter_map(|p| MergePolicy::parse(p.id.clone(), &p.content))
             .collect();
         out.push(MergeLevel { target, policies });
     }

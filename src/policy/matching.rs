@@ -1,7 +1,7 @@
 //! Wildcard matching (§2.7): `*` is any run of characters (empty included), `?` exactly one
 //! character, nothing else is special. The matcher itself is the crate's one wildcard matcher
-//! (`catalog::wildcard`), used here on precompiled tokens. Actions match case-insensitively with an exact service prefix;
-//! ARNs match segment by segment (§2.4, §2.6).
+//! (`catalog::wildcard`), used here on precompiled tokens. Actions match case-insensitively
+//! with an exact service prefix; ARNs match segment by segment (§2.4, §2.6).
 
 pub use crate::catalog::wildcard::{Tok, push_lit, push_wild, wild_match, wild_tokens};
 

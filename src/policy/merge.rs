@@ -150,6 +150,14 @@ pub struct MergePolicy {
     pub content: Value,
 }
 
+impl MergePolicy {
+    /// Reads a stored document with the policy language's one parser (`policy::json`), as
+    /// the merge takes it; `None` when it does not parse (such a policy contributes nothing).
+    pub fn parse(id: PolicyId, content: &str) -> Option<MergePolicy> {
+        super::json::parse(content).ok().map(|doc| MergePolicy { id, content: doc.to_serde() })
+    }
+}
+
 /// The policies directly attached to one level (root, OU or account), in attachment order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeLevel {

@@ -49,12 +49,8 @@ pub fn compute(
         let Ok(t) = TargetId::parse(id) else { continue };
         let policies: Vec<MergePolicy> = data::attached_to(s, id, ty)
             .into_iter()
-            .filter_map(|p| {
-                // A document that does not parse contributes nothing (as in the engine).
-                serde_json::from_str(&p.content)
-                    .ok()
-                    .map(|content| MergePolicy { id: p.summary.id.clone(), content })
-            })
+            // A document that does not parse contributes nothing (as in the engine).
+            .filter_map(|p| MergePolicy::parse(p.summary.id.clone(), &p.content))
             .collect();
         any |= !policies.is_empty();
         levels.push(MergeLevel { target: t, policies });
