@@ -60,8 +60,11 @@ pub(crate) fn cmp_full_ci(prefix: &str, name: &str, other: &[u8], truncate: bool
 /// is a `Lit`, never a wildcard; that is why precompiled patterns are tokens, not text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tok {
+    /// One byte of literal text.
     Lit(u8),
+    /// `*`: any run of characters, the empty one included.
     Star,
+    /// `?`: exactly one character.
     One,
 }
 
@@ -196,6 +199,10 @@ mod tests {
 
     #[test]
     fn wildcards() {
+        assert!(wildcard_match("a?c", "aéc", false));
+        assert!(!wildcard_match("A*", "abc", false));
+        assert!(wildcard_match("A*", "abc", true));
+        assert!(!wild_match(&[Tok::Lit(b'*')], "x", false));
         assert!(wildcard_match_ignore_case("s3:Get*", "s3:getobject"));
         assert!(wildcard_match_ignore_case("*", ""));
         assert!(wildcard_match_ignore_case("s3:?etObject", "S3:GetObject"));
