@@ -199,8 +199,10 @@ mod tests {
 
     #[test]
     fn wildcards() {
-        assert!(wildcard_match("a?c", "aéc", false));
-        assert!(!wildcard_match("A*", "abc", false));
+        // Case-sensitive, as the delegation policy's condition values match.
+        let cs = |p: &str, t: &str| wildcard_match(p, t, false);
+        assert!(cs("a?c", "aéc") && cs("describe*", "describepolicy") && cs("*_POLICY", "TAG_POLICY"));
+        assert!(!cs("TAG*", "BACKUP_POLICY") && !cs("A*", "abc") && !cs("a*b*c", "aXXbYY"));
         assert!(wildcard_match("A*", "abc", true));
         assert!(!wild_match(&[Tok::Lit(b'*')], "x", false));
         assert!(wildcard_match_ignore_case("s3:Get*", "s3:getobject"));

@@ -25,23 +25,6 @@ fn reason(content: &str) -> Option<String> {
     parse(content).err().and_then(|e| e.reason)
 }
 
-/// The delegation policy's condition values match case-sensitively.
-fn wildcard(pattern: &str, text: &str) -> bool {
-    crate::catalog::wildcard::wildcard_match(pattern, text, false)
-}
-
-#[test]
-fn wildcards() {
-    assert!(wildcard("describe*", "describepolicy"));
-    assert!(wildcard("*", ""));
-    assert!(wildcard("a?c", "abc"));
-    assert!(!wildcard("a?c", "ac"));
-    assert!(wildcard("*_POLICY", "TAG_POLICY"));
-    assert!(!wildcard("TAG*", "BACKUP_POLICY"));
-    assert!(wildcard("a*b*c", "aXXbYYc"));
-    assert!(!wildcard("a*b*c", "aXXbYY"));
-}
-
 #[test]
 fn allow_by_account_id_and_root_arn() {
     let p = doc(&stmt("Allow", A, r#""organizations:Describe*""#, ""));
