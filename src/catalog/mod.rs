@@ -10,7 +10,7 @@
 
 mod parse;
 mod types;
-mod wildcard;
+pub mod wildcard;
 
 use std::sync::OnceLock;
 

@@ -1,4 +1,5 @@
-//! Case-insensitive comparison and IAM wildcard matching over ASCII-folded bytes.
+//! Case-insensitive comparison, and the one IAM wildcard matcher of the crate (the catalogue is
+//! the lowest layer that needs it; the policy language and the engine use it from here).
 
 use std::cmp::Ordering;
 
@@ -55,43 +56,133 @@ pub(crate) fn cmp_full_ci(prefix: &str, name: &str, other: &[u8], truncate: bool
     if truncate { len.min(other.len()).cmp(&other.len()) } else { len.cmp(&other.len()) }
 }
 
-/// IAM wildcard match of `text` against `pattern`, ignoring ASCII case: `*` matches any sequence
-/// (including an empty one), `?` exactly one character; nothing else is special. Iterative with
-/// backtracking to the last `*` (O(n·m) worst case, no recursion, no allocation for ASCII).
-pub fn wildcard_match_ignore_case(pattern: &str, text: &str) -> bool {
-    if pattern.is_ascii() && text.is_ascii() {
-        matches(pattern.as_bytes(), text.as_bytes(), b'*', b'?', |a, b| a.eq_ignore_ascii_case(&b))
-    } else {
-        let p: Vec<char> = pattern.chars().collect();
-        let t: Vec<char> = text.chars().collect();
-        matches(&p, &t, '*', '?', |a, b| a == b || a.to_lowercase().eq(b.to_lowercase()))
+/// One pattern token. A literal `*` or `?` (from `${*}`, `${?}` or a policy variable's value)
+/// is a `Lit`, never a wildcard; that is why precompiled patterns are tokens, not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok {
+    /// One byte of literal text.
+    Lit(u8),
+    /// `*`: any run of characters, the empty one included.
+    Star,
+    /// `?`: exactly one character.
+    One,
+}
+
+/// Tokens of a pattern text where `*` and `?` are wildcards.
+pub fn wild_tokens(pattern: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(pattern.len());
+    push_wild(&mut out, pattern);
+    out
+}
+
+/// Appends the tokens of `text` with `*`/`?` as wildcards.
+pub fn push_wild(out: &mut Vec<Tok>, text: &str) {
+    out.extend(text.bytes().map(wild_tok));
+}
+
+/// Appends `text` as literal tokens.
+pub fn push_lit(out: &mut Vec<Tok>, text: &str) {
+    out.extend(text.bytes().map(Tok::Lit));
+}
+
+fn wild_tok(b: u8) -> Tok {
+    match b {
+        b'*' => Tok::Star,
+        b'?' => Tok::One,
+        b => Tok::Lit(b),
     }
 }
 
-fn matches<T: Copy + PartialEq>(p: &[T], t: &[T], star: T, one: T, eq: impl Fn(T, T) -> bool) -> bool {
+/// A pattern the matcher reads token by token: precompiled tokens, or a text read on the fly.
+trait Pattern {
+    fn tok(&self, i: usize) -> Option<Tok>;
+}
+
+impl Pattern for [Tok] {
+    fn tok(&self, i: usize) -> Option<Tok> {
+        self.get(i).copied()
+    }
+}
+
+/// A pattern text whose `*` and `?` are wildcards (no token vector is built).
+struct WildText<'a>(&'a [u8]);
+
+impl Pattern for WildText<'_> {
+    fn tok(&self, i: usize) -> Option<Tok> {
+        self.0.get(i).copied().map(wild_tok)
+    }
+}
+
+/// Byte length of the UTF-8 character starting with `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// Whether `text` matches the tokens; `fold` compares ASCII letters case-insensitively.
+pub fn wild_match(pat: &[Tok], text: &str, fold: bool) -> bool {
+    matches(pat, text, fold)
+}
+
+/// IAM wildcard match of a whole string (§2.7 of the policy notes): `*` matches any run of
+/// characters (empty included), `?` exactly one character, nothing else is special; `fold`
+/// compares ASCII letters case-insensitively. The one matcher of the crate: the catalogue,
+/// the policy evaluator (through [`wild_match`]) and the delegation policy all use it.
+pub fn wildcard_match(pattern: &str, text: &str, fold: bool) -> bool {
+    matches(&WildText(pattern.as_bytes()), text, fold)
+}
+
+/// [`wildcard_match`] ignoring case: ASCII case for ASCII texts, Unicode lower case otherwise.
+pub fn wildcard_match_ignore_case(pattern: &str, text: &str) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        wildcard_match(pattern, text, true)
+    } else {
+        wildcard_match(&pattern.to_lowercase(), &text.to_lowercase(), false)
+    }
+}
+
+/// The matcher: iterative with backtracking to the last `*` (O(n·m) worst case, no
+/// recursion, no allocation). Text is walked by bytes; `?` and a `*` retry step one UTF-8
+/// character.
+fn matches<P: Pattern + ?Sized>(pat: &P, text: &str, fold: bool) -> bool {
+    let t = text.as_bytes();
     let (mut pi, mut ti) = (0usize, 0usize);
-    let mut backtrack: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        match (p.get(pi), t.get(ti)) {
-            (Some(&pc), _) if pc == star => {
-                backtrack = Some((pi, ti));
+    let mut star: Option<(usize, usize)> = None;
+    loop {
+        let Some(&x) = t.get(ti) else {
+            // Only stars may remain.
+            return (pi..).map_while(|i| pat.tok(i)).all(|k| k == Tok::Star);
+        };
+        let step = match pat.tok(pi) {
+            Some(Tok::Star) => {
+                star = Some((pi, ti));
                 pi += 1;
+                continue;
             }
-            (Some(&pc), Some(&tc)) if pc == one || eq(pc, tc) => {
+            Some(Tok::One) => Some(char_len(x)),
+            Some(Tok::Lit(c)) => (c == x || (fold && c.eq_ignore_ascii_case(&x))).then_some(1),
+            None => None,
+        };
+        match step {
+            Some(n) => {
                 pi += 1;
-                ti += 1;
+                ti = ti.saturating_add(n);
             }
-            _ => match backtrack {
+            None => match star {
                 Some((sp, st)) => {
+                    let next = st.saturating_add(t.get(st).map_or(1, |&b| char_len(b)));
+                    star = Some((sp, next));
                     pi = sp + 1;
-                    ti = st + 1;
-                    backtrack = Some((sp, st + 1));
+                    ti = next;
                 }
                 None => return false,
             },
         }
     }
-    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == star))
 }
 
 /// The part of `pattern` before its first wildcard character.
@@ -108,6 +199,12 @@ mod tests {
 
     #[test]
     fn wildcards() {
+        // Case-sensitive, as the delegation policy's condition values match.
+        let cs = |p: &str, t: &str| wildcard_match(p, t, false);
+        assert!(cs("a?c", "aéc") && cs("describe*", "describepolicy") && cs("*_POLICY", "TAG_POLICY"));
+        assert!(!cs("TAG*", "BACKUP_POLICY") && !cs("A*", "abc") && !cs("a*b*c", "aXXbYY"));
+        assert!(wildcard_match("A*", "abc", true));
+        assert!(!wild_match(&[Tok::Lit(b'*')], "x", false));
         assert!(wildcard_match_ignore_case("s3:Get*", "s3:getobject"));
         assert!(wildcard_match_ignore_case("*", ""));
         assert!(wildcard_match_ignore_case("s3:?etObject", "S3:GetObject"));

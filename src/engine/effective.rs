@@ -7,10 +7,10 @@
 //! except the one rule it states that a merged document can break: AI opt-out values must be
 //! `optIn` or `optOut`.
 
-use super::merge::{self, EffectiveDocument, MergeInput, MergeLevel, MergePolicy, PathSegment};
 use super::{CallerClass, Engine, Membership, OrgState, paginate};
 use crate::model::error::InvalidInputReason;
 use crate::model::*;
+use crate::policy::merge::{self, EffectiveDocument, MergeInput, MergeLevel, MergePolicy, PathSegment};
 
 const LIST_ACCOUNTS: &str = "ListAccountsWithInvalidEffectivePolicy";
 const LIST_ERRORS: &str = "ListEffectivePolicyValidationErrors";
@@ -50,9 +50,7 @@ fn merge_input(org: &OrgState, levels: Vec<TargetId>, ty: PolicyType) -> Option<
             .filter_map(|a| org.policies.get(&a.policy))
             // A stored document that does not parse (possible only in a hand-edited
             // snapshot; CreatePolicy validates) contributes nothing.
-            .filter_map(|p| {
-                serde_json::from_str(&p.content).ok().map(|content| MergePolicy { id: p.id.clone(), content })
-            })
+            .filter_map(|p| MergePolicy::parse(p.id.clone(), &p.content))
             .collect();
         out.push(MergeLevel { target, policies });
     }

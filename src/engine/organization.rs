@@ -189,3 +189,21 @@ pub(crate) fn enable_default_scps(org: &mut OrgState, accounts: &[AccountId]) {
         org.attach_defaults(a.as_str());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::org_document::validate_policy_document;
+
+    #[test]
+    fn aws_managed_scp_content_is_valid() {
+        validate_policy_document(PolicyType::ServiceControlPolicy, FULL_AWS_ACCESS_CONTENT).unwrap();
+    }
+
+    #[test]
+    fn aws_managed_rcp_content_is_not_a_valid_customer_rcp() {
+        // Customer RCPs may only deny; the managed RCPFullAWSAccess allows.
+        let e = validate_policy_document(PolicyType::ResourceControlPolicy, RCP_FULL_AWS_ACCESS_CONTENT);
+        assert!(e.is_err());
+    }
+}

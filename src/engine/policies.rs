@@ -10,7 +10,7 @@ use super::{Engine, Membership, OrgState, PolicyRecord, PolicyTypeLimits, valida
 use crate::model::error::{ConstraintViolationReason, InvalidInputReason};
 use crate::model::*;
 
-pub use super::policy_document::validate_policy_document;
+use crate::policy::org_document::validate_policy_document;
 
 /// The policy `id`. The AWS managed policies always exist, even before their type is enabled
 /// (reference §2.4: ListPolicies returns them for their type; §5.6: attaching one in a

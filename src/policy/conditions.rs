@@ -7,143 +7,9 @@
 //! value matches, a negated one when none does — not iam-simulate's "no match".
 
 use super::matching::{ShortArn, Tok, arn_match, wild_match};
-use super::parse::ConditionKey;
+use super::parse::{BaseOp, ConditionKey, Operator, SetOp};
 use super::variables::{Context, Template};
 use std::net::IpAddr;
-
-/// Set prefix of an operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetOp {
-    Single,
-    ForAllValues,
-    ForAnyValue,
-}
-
-/// The base operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum BaseOp {
-    StringEquals,
-    StringNotEquals,
-    StringEqualsIgnoreCase,
-    StringNotEqualsIgnoreCase,
-    StringLike,
-    StringNotLike,
-    NumericEquals,
-    NumericNotEquals,
-    NumericLessThan,
-    NumericLessThanEquals,
-    NumericGreaterThan,
-    NumericGreaterThanEquals,
-    DateEquals,
-    DateNotEquals,
-    DateLessThan,
-    DateLessThanEquals,
-    DateGreaterThan,
-    DateGreaterThanEquals,
-    Bool,
-    BinaryEquals,
-    IpAddress,
-    NotIpAddress,
-    ArnEquals,
-    ArnLike,
-    ArnNotEquals,
-    ArnNotLike,
-    Null,
-}
-
-const BASES: &[(&str, BaseOp)] = &[
-    ("StringEquals", BaseOp::StringEquals),
-    ("StringNotEquals", BaseOp::StringNotEquals),
-    ("StringEqualsIgnoreCase", BaseOp::StringEqualsIgnoreCase),
-    ("StringNotEqualsIgnoreCase", BaseOp::StringNotEqualsIgnoreCase),
-    ("StringLike", BaseOp::StringLike),
-    ("StringNotLike", BaseOp::StringNotLike),
-    ("NumericEquals", BaseOp::NumericEquals),
-    ("NumericNotEquals", BaseOp::NumericNotEquals),
-    ("NumericLessThan", BaseOp::NumericLessThan),
-    ("NumericLessThanEquals", BaseOp::NumericLessThanEquals),
-    ("NumericGreaterThan", BaseOp::NumericGreaterThan),
-    ("NumericGreaterThanEquals", BaseOp::NumericGreaterThanEquals),
-    ("DateEquals", BaseOp::DateEquals),
-    ("DateNotEquals", BaseOp::DateNotEquals),
-    ("DateLessThan", BaseOp::DateLessThan),
-    ("DateLessThanEquals", BaseOp::DateLessThanEquals),
-    ("DateGreaterThan", BaseOp::DateGreaterThan),
-    ("DateGreaterThanEquals", BaseOp::DateGreaterThanEquals),
-    ("Bool", BaseOp::Bool),
-    ("BinaryEquals", BaseOp::BinaryEquals),
-    ("IpAddress", BaseOp::IpAddress),
-    ("NotIpAddress", BaseOp::NotIpAddress),
-    ("ArnEquals", BaseOp::ArnEquals),
-    ("ArnLike", BaseOp::ArnLike),
-    ("ArnNotEquals", BaseOp::ArnNotEquals),
-    ("ArnNotLike", BaseOp::ArnNotLike),
-    ("Null", BaseOp::Null),
-];
-
-impl BaseOp {
-    /// The operator's name.
-    pub fn name(self) -> &'static str {
-        BASES.iter().find(|(_, b)| *b == self).map(|(n, _)| *n).unwrap_or("Null")
-    }
-
-    /// Negated operators are true when the key is absent and combine values with NOR.
-    pub fn negated(self) -> bool {
-        use BaseOp::*;
-        matches!(
-            self,
-            StringNotEquals
-                | StringNotEqualsIgnoreCase
-                | StringNotLike
-                | NumericNotEquals
-                | DateNotEquals
-                | NotIpAddress
-                | ArnNotEquals
-                | ArnNotLike
-        )
-    }
-}
-
-/// A full operator: set prefix, base operator, `IfExists`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Operator {
-    pub set: SetOp,
-    pub base: BaseOp,
-    pub if_exists: bool,
-}
-
-impl Operator {
-    /// Parses an operator name; `None` for unknown names and for `Null…IfExists`.
-    pub fn parse(s: &str) -> Option<Operator> {
-        let (set, rest) = if let Some(r) = s.strip_prefix("ForAllValues:") {
-            (SetOp::ForAllValues, r)
-        } else if let Some(r) = s.strip_prefix("ForAnyValue:") {
-            (SetOp::ForAnyValue, r)
-        } else {
-            (SetOp::Single, s)
-        };
-        let (rest, if_exists) = match rest.strip_suffix("IfExists") {
-            Some(r) => (r, true),
-            None => (rest, false),
-        };
-        let base = BASES.iter().find(|(n, _)| *n == rest).map(|(_, b)| *b)?;
-        if base == BaseOp::Null && if_exists {
-            return None;
-        }
-        Some(Operator { set, base, if_exists })
-    }
-
-    /// The operator's full name.
-    pub fn name(&self) -> String {
-        let prefix = match self.set {
-            SetOp::Single => "",
-            SetOp::ForAllValues => "ForAllValues:",
-            SetOp::ForAnyValue => "ForAnyValue:",
-        };
-        format!("{prefix}{}{}", self.base.name(), if self.if_exists { "IfExists" } else { "" })
-    }
-}
 
 /// A compiled policy value of a condition.
 #[derive(Debug, Clone, PartialEq)]
@@ -304,17 +170,6 @@ fn parse_number(s: &str) -> Option<f64> {
     t.parse::<f64>().ok()
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Parses an ISO 8601 date/time (`YYYY-MM-DD`, optional `Thh:mm[:ss[.fff]]`, optional `Z` or
 /// `±hh:mm`) or epoch seconds, as epoch milliseconds.
 pub fn parse_date(s: &str) -> Option<i64> {
@@ -333,7 +188,7 @@ pub fn parse_date(s: &str) -> Option<i64> {
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
         return None;
     }
-    let mut ms = days_from_civil(y, mo, d) * 86_400_000;
+    let mut ms = crate::model::time::days_from_civil(y, mo, d) * 86_400_000;
     let mut rest = s.get(10..)?;
     if let Some(r) = rest.strip_prefix('T').or_else(|| rest.strip_prefix('t')) {
         let hh: i64 = r.get(0..2)?.parse().ok()?;

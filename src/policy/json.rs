@@ -85,6 +85,24 @@ impl Json {
     }
 }
 
+impl Json {
+    /// The value as a `serde_json::Value` (positions dropped; numbers read from their source
+    /// text), for code that works on plain JSON such as the management-policy merge.
+    pub fn to_serde(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.value {
+            JsonValue::Null => Value::Null,
+            JsonValue::Bool(b) => Value::Bool(*b),
+            JsonValue::Number(n) => n.parse::<serde_json::Number>().map_or(Value::Null, Value::Number),
+            JsonValue::String(s) => Value::String(s.clone()),
+            JsonValue::Array(items) => Value::Array(items.iter().map(Json::to_serde).collect()),
+            JsonValue::Object(members) => {
+                Value::Object(members.iter().map(|m| (m.key.clone(), m.value.to_serde())).collect())
+            }
+        }
+    }
+}
+
 /// A syntax error with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
@@ -452,6 +470,12 @@ mod tests {
         let v = parse(r#""a\u00e9\ud83d\ude00\n""#).unwrap();
         assert_eq!(v.as_str(), Some("aé😀\n"));
         let many = parse_many("{}\n{\"x\":1}\n\n[]").unwrap();
+        assert_eq!(many[1].to_serde(), serde_json::json!({"x": 1}));
+        let v = parse(r#"{"b":[1.5,-2e3,true,null],"a":"s"}"#).unwrap().to_serde();
+        assert_eq!(
+            v,
+            serde_json::from_str::<serde_json::Value>(r#"{"b":[1.5,-2e3,true,null],"a":"s"}"#).unwrap()
+        );
         assert_eq!(many.len(), 3);
         assert_eq!(many[1].pos.line, 2);
     }

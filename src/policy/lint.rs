@@ -6,16 +6,15 @@
 //! catalogue, whose date the message names); bad operators and value types; `ForAllValues` in
 //! an Allow; redundant or shadowed statements; `NotAction` with `Allow`; and, for management
 //! policies (tag, backup, AI opt-out, …), the inheritance-operator grammar, checked by the
-//! engine's own validator. Never panics on any input.
+//! validator CreatePolicy runs (`org_document`). Never panics on any input.
 
 mod support;
 
-use super::conditions::{BaseOp, Operator, SetOp};
 use super::json::{self, Json, JsonValue, Pos};
-use super::parse::{self, Effect, PolicyDocument, Principal, Statement, Version};
+use super::org_document::validate_policy_document;
+use super::parse::{self, BaseOp, Effect, Operator, PolicyDocument, Principal, SetOp, Statement, Version};
 use crate::catalog;
-use crate::engine::{PolicyTypeLimits, validate_policy_document};
-use crate::model::{ErrorCode, PolicyType};
+use crate::model::{ErrorCode, PolicyType, PolicyTypeLimits};
 use std::fmt;
 use support::{
     covers, family_fits, find_named_key, operator_family, placeholders_to_star, value_problem,
@@ -174,7 +173,7 @@ impl Linter {
         }
     }
 
-    /// Management policies: the engine's validator decides; the finding points at the first
+    /// Management policies: CreatePolicy's validator decides; the finding points at the first
     /// key the message names, else at the document.
     fn management(&mut self, root: &Json, text: &str) {
         let Err(e) = validate_policy_document(self.ty, text) else { return };
@@ -200,7 +199,7 @@ impl Linter {
         };
         let before = self.out.len();
         self.document(&doc, root);
-        // The engine's validator is what CreatePolicy runs: anything it refuses that no finding
+        // The document validator is what CreatePolicy runs: anything it refuses that no finding
         // above explains is still an ERROR.
         let explained = self.out.iter().skip(before).any(|f| f.severity == Severity::Error);
         if !explained

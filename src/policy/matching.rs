@@ -1,90 +1,9 @@
 //! Wildcard matching (§2.7): `*` is any run of characters (empty included), `?` exactly one
-//! character, nothing else is special. An iterative matcher that backtracks to the last `*`
-//! (O(n·m), no recursion). Actions match case-insensitively with an exact service prefix;
-//! ARNs match segment by segment (§2.4, §2.6).
+//! character, nothing else is special. The matcher itself is the crate's one wildcard matcher
+//! (`catalog::wildcard`), used here on precompiled tokens. Actions match case-insensitively
+//! with an exact service prefix; ARNs match segment by segment (§2.4, §2.6).
 
-/// One pattern token. A literal `*` or `?` (from `${*}`, `${?}` or a variable's value) is a
-/// `Lit`, never a wildcard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tok {
-    Lit(u8),
-    Star,
-    One,
-}
-
-/// Tokens of a pattern text where `*` and `?` are wildcards.
-pub fn wild_tokens(pattern: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(pattern.len());
-    push_wild(&mut out, pattern);
-    out
-}
-
-/// Appends the tokens of `text` with `*`/`?` as wildcards.
-pub fn push_wild(out: &mut Vec<Tok>, text: &str) {
-    for &b in text.as_bytes() {
-        out.push(match b {
-            b'*' => Tok::Star,
-            b'?' => Tok::One,
-            b => Tok::Lit(b),
-        });
-    }
-}
-
-/// Appends `text` as literal tokens.
-pub fn push_lit(out: &mut Vec<Tok>, text: &str) {
-    out.extend(text.as_bytes().iter().map(|&b| Tok::Lit(b)));
-}
-
-/// Byte length of the UTF-8 character starting with `lead`.
-fn char_len(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
-}
-
-/// Whether `text` matches the tokens; `fold` compares ASCII letters case-insensitively.
-pub fn wild_match(pat: &[Tok], text: &str, fold: bool) -> bool {
-    let t = text.as_bytes();
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    loop {
-        if ti >= t.len() {
-            // Only stars may remain.
-            return pat.get(pi..).is_some_and(|rest| rest.iter().all(|k| *k == Tok::Star));
-        }
-        let step = match pat.get(pi) {
-            Some(Tok::Star) => {
-                star = Some((pi, ti));
-                pi += 1;
-                continue;
-            }
-            Some(Tok::One) => Some(char_len(t[ti])),
-            Some(Tok::Lit(c)) => {
-                let x = t[ti];
-                if *c == x || (fold && c.eq_ignore_ascii_case(&x)) { Some(1) } else { None }
-            }
-            None => None,
-        };
-        match step {
-            Some(n) => {
-                pi += 1;
-                ti = ti.saturating_add(n);
-            }
-            None => match star {
-                Some((sp, st)) => {
-                    let next = st.saturating_add(char_len(t[st]));
-                    star = Some((sp, next));
-                    pi = sp + 1;
-                    ti = next;
-                }
-                None => return false,
-            },
-        }
-    }
-}
+pub use crate::catalog::wildcard::{Tok, push_lit, push_wild, wild_match, wild_tokens};
 
 /// Whether a pattern is just `*` (matches everything, even the `*` resource).
 pub fn is_star(pat: &[Tok]) -> bool {

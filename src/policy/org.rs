@@ -5,7 +5,8 @@
 
 use super::compile::{CompiledPolicy, PolicyKind, Request};
 use super::eval::Level;
-use super::parse::ParseError;
+use super::matching::{ActionPattern, prefix_key};
+use super::parse::{Effect, ParseError, parse_policy};
 use crate::model::{OrgSnapshot, PolicyType};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -141,5 +142,71 @@ impl OrgPolicies {
             req.add_key("aws:ResourceOrgID", vec![self.org_id.clone()]);
             req.add_key("aws:ResourceOrgPaths", vec![path]);
         }
+    }
+}
+
+/// What one SCP says about an action taken alone — no resource, no request context. The
+/// engine stops an operation a member calls on its own behalf (LeaveOrganization) with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionOnly {
+    /// A matching Deny without conditions.
+    Denied,
+    /// No such Deny, and a matching Allow (conditions are not evaluated).
+    Allowed,
+    /// No statement matches the action (or the content does not parse).
+    Silent,
+}
+
+/// Reads an SCP with the policy parser and matches `action` (`service:Name`) against each
+/// statement's `Action`/`NotAction` with the policy language's action matcher.
+pub fn scp_action_only(content: &str, action: &str) -> ActionOnly {
+    let Ok(doc) = parse_policy(content) else { return ActionOnly::Silent };
+    let (prefix, name) = action.split_once(':').unwrap_or(("", action));
+    let (prefix, name) = (prefix.to_ascii_lowercase(), name.to_ascii_lowercase());
+    let key = prefix_key(&prefix);
+    let mut out = ActionOnly::Silent;
+    for st in &doc.statements {
+        let any =
+            st.action.value.iter().any(|p| ActionPattern::compile(&p.value).matches(key, &prefix, &name));
+        if any == st.action.not {
+            continue;
+        }
+        match st.effect.value {
+            Effect::Deny if st.condition.is_empty() => return ActionOnly::Denied,
+            Effect::Allow => out = ActionOnly::Allowed,
+            Effect::Deny => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(statement: &str) -> ActionOnly {
+        let doc = format!(r#"{{"Version":"2012-10-17","Statement":{statement}}}"#);
+        scp_action_only(&doc, "organizations:LeaveOrganization")
+    }
+
+    #[test]
+    fn actions_match_case_insensitively_with_wildcards() {
+        let allow = |a: &str| verdict(&format!(r#"{{"Effect":"Allow","Action":{a},"Resource":"*"}}"#));
+        assert_eq!(allow(r#""*""#), ActionOnly::Allowed);
+        assert_eq!(allow(r#"["s3:*", "Organizations:leave*"]"#), ActionOnly::Allowed);
+        assert_eq!(allow(r#""organizations:?eave*""#), ActionOnly::Allowed);
+        assert_eq!(allow(r#""organizations:Describe*""#), ActionOnly::Silent);
+        let not = verdict(r#"{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}"#);
+        assert_eq!(not, ActionOnly::Allowed);
+    }
+
+    #[test]
+    fn only_unconditional_denies_deny() {
+        let deny = r#"{"Effect":"Deny","Action":"organizations:Leave*","Resource":"*"}"#;
+        let allow = r#"{"Effect":"Allow","Action":"*","Resource":"*"}"#;
+        assert_eq!(verdict(&format!("[{allow},{deny}]")), ActionOnly::Denied);
+        let conditional = r#"{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}"#;
+        assert_eq!(verdict(&format!("[{allow},{conditional}]")), ActionOnly::Allowed);
+        assert_eq!(scp_action_only("not json", "organizations:LeaveOrganization"), ActionOnly::Silent);
     }
 }

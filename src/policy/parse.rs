@@ -5,9 +5,11 @@
 //! Equality of the typed document ignores positions and whether a list was written as a single
 //! string, so parse → print → parse is the identity.
 
-use super::conditions::Operator;
 use super::json::{self, Json, JsonValue, Pos};
 use std::fmt;
+
+mod operators;
+pub use operators::{BaseOp, Operator, SetOp};
 
 /// A value with the position of its source text. Equality compares the value only.
 #[derive(Debug, Clone)]

@@ -1,9 +1,10 @@
 //! Helpers of the linter: value and type checks, redundancy cover, and positioning the engine's
 //! management-policy messages.
 
-use super::super::conditions::{BaseOp, Cidr, Operator, parse_date};
+use super::super::conditions::{Cidr, parse_date};
 use super::super::json::{self, Json, JsonValue, Pos};
 use super::super::parse::Statement;
+use super::super::parse::{BaseOp, Operator};
 use crate::catalog::{self, ConditionType};
 
 /// Whether every action of `b` is matched by an action pattern of `a`.

@@ -5,9 +5,9 @@
 
 use super::State;
 use super::{data, json, picker};
-use crate::engine::merge::{self, EffectiveDocument, IgnoredReason, MergeInput, MergeLevel, MergePolicy};
 use crate::model::text::sanitize;
 use crate::model::*;
+use crate::policy::merge::{self, EffectiveDocument, IgnoredReason, MergeInput, MergeLevel, MergePolicy};
 use crate::tui::cx::{Cx, Status, View};
 use crate::tui::page::Nav;
 use crate::tui::tree::OrgTree;
@@ -49,12 +49,8 @@ pub fn compute(
         let Ok(t) = TargetId::parse(id) else { continue };
         let policies: Vec<MergePolicy> = data::attached_to(s, id, ty)
             .into_iter()
-            .filter_map(|p| {
-                // A document that does not parse contributes nothing (as in the engine).
-                serde_json::from_str(&p.content)
-                    .ok()
-                    .map(|content| MergePolicy { id: p.summary.id.clone(), content })
-            })
+            // A document that does not parse contributes nothing (as in the engine).
+            .filter_map(|p| MergePolicy::parse(p.summary.id.clone(), &p.content))
             .collect();
         any |= !policies.is_empty();
         levels.push(MergeLevel { target: t, policies });

@@ -1,5 +1,6 @@
 //! The resource-based delegation policy document (reference §5.12): its grammar, the
-//! service's validation reasons, and its evaluation for a delegated administrator.
+//! service's validation reasons, and its evaluation for a delegated administrator. Policy-
+//! language work, so it lives here; the engine stores the document and asks `allows`.
 //!
 //! Grammar accepted: `{"Version"?, "Id"?, "Statement": stmt | [stmt, …]}`, each statement
 //! `{"Sid"?, "Effect": "Allow"|"Deny", "Principal": {"AWS": id|[ids]}, "Action": a|[as],
@@ -7,9 +8,11 @@
 //! actions are delegable `organizations:` actions (wildcards allowed); resources are `*` or
 //! Organizations ARNs; `organizations:PolicyType` condition values must name policy types.
 
+use super::json::{self, Json, JsonValue, Member};
+use super::parse::{Operator, SetOp};
+use crate::catalog::wildcard::wildcard_match;
 use crate::model::error::InvalidInputReason as R;
 use crate::model::*;
-use serde_json::Value;
 
 /// Organizations actions a delegation policy may grant (AWS's list of delegable actions).
 pub(crate) const DELEGABLE_ACTIONS: &[&str] = &[
@@ -68,8 +71,8 @@ pub(crate) struct Statement {
 /// One `operator: {key: values}` test.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Condition {
-    /// As written, e.g. `ForAnyValue:StringLike`.
-    pub operator: String,
+    /// The operator, e.g. `ForAnyValue:StringLike`.
+    pub operator: Operator,
     /// As written, e.g. `organizations:PolicyType`.
     pub key: String,
     pub values: Vec<String>,
@@ -82,33 +85,45 @@ fn bad_json(msg: impl Into<String>) -> OrgError {
 /// Parses and validates a delegation policy, with the service's `InvalidInputException`
 /// reasons: `INVALID_RESOURCE_POLICY_JSON`, `INVALID_PRINCIPAL`,
 /// `UNSUPPORTED_ACTION_IN_RESOURCE_POLICY`, `UNSUPPORTED_RESOURCE_IN_RESOURCE_POLICY`,
-/// `UNSUPPORTED_POLICY_TYPE_IN_RESOURCE_POLICY`.
+/// `UNSUPPORTED_POLICY_TYPE_IN_RESOURCE_POLICY`. The JSON is read by the policy language's
+/// one parser (repeated keys are refused).
 pub(crate) fn parse(content: &str) -> OrgResult<Vec<Statement>> {
-    let doc: Value = serde_json::from_str(content)
-        .map_err(|e| bad_json(format!("The resource policy is not valid JSON: {e}.")))?;
+    let doc =
+        json::parse(content).map_err(|e| bad_json(format!("The resource policy is not valid JSON: {e}.")))?;
     let obj = doc.as_object().ok_or_else(|| bad_json("The resource policy must be a JSON object."))?;
-    for k in obj.keys() {
-        if !matches!(k.as_str(), "Version" | "Id" | "Statement") {
-            return Err(bad_json(format!("Unknown policy element {k:?}.")));
+    for m in obj {
+        if !matches!(m.key.as_str(), "Version" | "Id" | "Statement") {
+            return Err(bad_json(format!("Unknown policy element {:?}.", m.key)));
         }
     }
-    match obj.get("Version") {
+    match doc.get("Version") {
         None => {}
-        Some(Value::String(v)) if v == "2012-10-17" || v == "2008-10-17" => {}
-        Some(v) => return Err(bad_json(format!("Unsupported policy Version {v}."))),
+        Some(v) if matches!(v.as_str(), Some("2012-10-17" | "2008-10-17")) => {}
+        Some(v) => return Err(bad_json(format!("Unsupported policy Version {}.", display(v)))),
     }
-    let stmts: Vec<&Value> = match obj.get("Statement") {
-        Some(Value::Array(a)) if !a.is_empty() => a.iter().collect(),
-        Some(s @ Value::Object(_)) => vec![s],
+    let stmts: Vec<&Json> = match doc.get("Statement") {
+        Some(Json { value: JsonValue::Array(a), .. }) if !a.is_empty() => a.iter().collect(),
+        Some(s @ Json { value: JsonValue::Object(_), .. }) => vec![s],
         _ => return Err(bad_json("The resource policy needs at least one Statement.")),
     };
     stmts.into_iter().map(statement).collect()
 }
 
-fn statement(v: &Value) -> OrgResult<Statement> {
+/// A value as it reads in a message: strings quoted, scalars as written, containers by kind.
+fn display(v: &Json) -> String {
+    match &v.value {
+        JsonValue::String(s) => format!("{s:?}"),
+        JsonValue::Number(n) => n.clone(),
+        JsonValue::Bool(b) => b.to_string(),
+        JsonValue::Null => "null".to_string(),
+        _ => v.kind().to_string(),
+    }
+}
+
+fn statement(v: &Json) -> OrgResult<Statement> {
     let obj = v.as_object().ok_or_else(|| bad_json("Each Statement must be a JSON object."))?;
-    for k in obj.keys() {
-        match k.as_str() {
+    for m in obj {
+        match m.key.as_str() {
             "Sid" | "Effect" | "Principal" | "Action" | "Resource" | "Condition" => {}
             "NotPrincipal" => {
                 return Err(OrgError::invalid_input(
@@ -131,24 +146,24 @@ fn statement(v: &Value) -> OrgResult<Statement> {
             other => return Err(bad_json(format!("Unknown statement element {other:?}."))),
         }
     }
-    if obj.get("Sid").is_some_and(|s| !s.is_string()) {
+    if v.get("Sid").is_some_and(|s| s.as_str().is_none()) {
         return Err(bad_json("Sid must be a string."));
     }
-    let allow = match obj.get("Effect").and_then(Value::as_str) {
+    let allow = match v.get("Effect").and_then(Json::as_str) {
         Some("Allow") => true,
         Some("Deny") => false,
         _ => return Err(bad_json("Effect must be \"Allow\" or \"Deny\".")),
     };
-    let principals = principals(obj.get("Principal"))?;
-    let actions = strings(obj.get("Action"), "Action")?;
+    let principals = principals(v.get("Principal"))?;
+    let actions = strings(v.get("Action"), "Action")?;
     for a in &actions {
         check_action(a)?;
     }
-    let resources = strings(obj.get("Resource"), "Resource")?;
+    let resources = strings(v.get("Resource"), "Resource")?;
     for r in &resources {
         check_resource(r)?;
     }
-    let conditions = match obj.get("Condition") {
+    let conditions = match v.get("Condition") {
         None => Vec::new(),
         Some(c) => conditions(c)?,
     };
@@ -156,10 +171,10 @@ fn statement(v: &Value) -> OrgResult<Statement> {
 }
 
 /// A required string-or-list-of-strings element.
-fn strings(v: Option<&Value>, what: &str) -> OrgResult<Vec<String>> {
-    let list: Vec<String> = match v {
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) if !a.is_empty() => a
+fn strings(v: Option<&Json>, what: &str) -> OrgResult<Vec<String>> {
+    let list: Vec<String> = match v.map(|v| &v.value) {
+        Some(JsonValue::String(s)) => vec![s.clone()],
+        Some(JsonValue::Array(a)) if !a.is_empty() => a
             .iter()
             .map(|x| x.as_str().map(str::to_string))
             .collect::<Option<_>>()
@@ -177,14 +192,14 @@ fn invalid_principal(msg: impl Into<String>) -> OrgError {
 
 /// `{"AWS": …}` naming accounts: 12-digit ids or IAM ARNs of an account. Wildcards and
 /// service/federated principals would delegate to unknown parties and are refused.
-fn principals(v: Option<&Value>) -> OrgResult<Vec<String>> {
-    let obj = match v {
-        Some(Value::Object(o)) => o,
-        Some(_) => return Err(invalid_principal("Principal must be {\"AWS\": account or ARN}.")),
+fn principals(v: Option<&Json>) -> OrgResult<Vec<String>> {
+    let obj = match v.map(Json::as_object) {
+        Some(Some(o)) => o,
+        Some(None) => return Err(invalid_principal("Principal must be {\"AWS\": account or ARN}.")),
         None => return Err(invalid_principal("Every statement needs a Principal.")),
     };
     let mut out = Vec::new();
-    for (k, val) in obj {
+    for Member { key: k, value: val, .. } in obj {
         if k != "AWS" {
             return Err(invalid_principal(format!("Principal type {k:?} is not supported; use \"AWS\".")));
         }
@@ -227,7 +242,7 @@ fn principal_account(p: &str) -> Option<&str> {
 fn check_action(a: &str) -> OrgResult<()> {
     let ok = match a.split_once(':') {
         Some((svc, pat)) if svc.eq_ignore_ascii_case("organizations") => {
-            DELEGABLE_ACTIONS.iter().any(|d| wildcard(&pat.to_ascii_lowercase(), &d.to_ascii_lowercase()))
+            DELEGABLE_ACTIONS.iter().any(|d| wildcard_match(pat, d, true))
         }
         _ => false,
     };
@@ -260,18 +275,6 @@ fn check_resource(r: &str) -> OrgResult<()> {
     }
 }
 
-/// Splits an operator into (set qualifier, base operator, IfExists).
-fn split_operator(op: &str) -> (Option<&str>, &str, bool) {
-    let (set, rest) = match op.split_once(':') {
-        Some((q @ ("ForAnyValue" | "ForAllValues"), rest)) => (Some(q), rest),
-        _ => (None, op),
-    };
-    match rest.strip_suffix("IfExists") {
-        Some(base) => (set, base, true),
-        None => (set, rest, false),
-    }
-}
-
 const OPERATORS: &[&str] = &[
     "StringEquals",
     "StringNotEquals",
@@ -287,37 +290,41 @@ const OPERATORS: &[&str] = &[
     "Null",
 ];
 
-fn conditions(v: &Value) -> OrgResult<Vec<Condition>> {
+fn conditions(v: &Json) -> OrgResult<Vec<Condition>> {
     let obj = v.as_object().ok_or_else(|| bad_json("Condition must be a JSON object."))?;
     let mut out = Vec::new();
-    for (op, block) in obj {
-        let (set, base, if_exists) = split_operator(op);
-        if !OPERATORS.contains(&base) || (base == "Null" && (if_exists || set.is_some())) {
+    for Member { key: op, value: block, .. } in obj {
+        let operator = Operator::parse(op).filter(|o| {
+            let base = o.base.name();
+            OPERATORS.contains(&base) && !(base == "Null" && (o.if_exists || o.set != SetOp::Single))
+        });
+        let Some(operator) = operator else {
             return Err(bad_json(format!("Unsupported condition operator {op:?}.")));
-        }
+        };
+        let base = operator.base.name();
         let block = block
             .as_object()
             .ok_or_else(|| bad_json(format!("Condition {op:?} must map keys to values.")))?;
-        for (key, vals) in block {
-            let values: Vec<String> = match vals {
-                Value::Array(a) => a.iter().map(scalar).collect::<Option<_>>(),
-                other => scalar(other).map(|s| vec![s]),
+        for Member { key, value: vals, .. } in block {
+            let values: Vec<String> = match &vals.value {
+                JsonValue::Array(a) => a.iter().map(scalar).collect::<Option<_>>(),
+                _ => scalar(vals).map(|s| vec![s]),
             }
             .ok_or_else(|| bad_json(format!("Condition values of {key:?} must be strings.")))?;
             if key.eq_ignore_ascii_case(POLICY_TYPE_KEY) && base != "Null" {
                 check_policy_types(base, &values)?;
             }
-            out.push(Condition { operator: op.clone(), key: key.clone(), values });
+            out.push(Condition { operator, key: key.clone(), values });
         }
     }
     Ok(out)
 }
 
-fn scalar(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(n.to_string()),
+/// A string, boolean or number (as written) condition value.
+fn scalar(v: &Json) -> Option<String> {
+    match &v.value {
+        JsonValue::String(s) | JsonValue::Number(s) => Some(s.clone()),
+        JsonValue::Bool(b) => Some(b.to_string()),
         _ => None,
     }
 }
@@ -342,14 +349,15 @@ fn value_matches(base: &str, request: &str, policy: &str) -> bool {
         "StringEquals" => request == policy,
         "StringEqualsIgnoreCase" | "Bool" => request.eq_ignore_ascii_case(policy),
         // ARN operators compared as whole-string wildcard matches (ArnEquals ≡ ArnLike).
-        "StringLike" | "ArnEquals" | "ArnLike" => wildcard(policy, request),
+        "StringLike" | "ArnEquals" | "ArnLike" => wildcard_match(policy, request, false),
         _ => false,
     }
 }
 
 /// Whether one condition holds for the request context (`key` → values, keys lower-case).
 fn condition_holds(c: &Condition, ctx: &[(&str, Vec<String>)]) -> bool {
-    let (set, base, if_exists) = split_operator(&c.operator);
+    let Operator { set, base, if_exists } = c.operator;
+    let base = base.name();
     let key = c.key.to_ascii_lowercase();
     let request = ctx.iter().find(|(k, _)| *k == key).map(|(_, v)| v).filter(|v| !v.is_empty());
     if base == "Null" {
@@ -358,7 +366,7 @@ fn condition_holds(c: &Condition, ctx: &[(&str, Vec<String>)]) -> bool {
     }
     let negated = base.contains("Not");
     let Some(request) = request else {
-        return if_exists || set == Some("ForAllValues") || (negated && set.is_none());
+        return if_exists || set == SetOp::ForAllValues || (negated && set == SetOp::Single);
     };
     // Positive operators: any policy value matches (OR); negated ones: none matches (NOR).
     let one = |r: &String| {
@@ -366,7 +374,7 @@ fn condition_holds(c: &Condition, ctx: &[(&str, Vec<String>)]) -> bool {
         if negated { !any } else { any }
     };
     match set {
-        Some("ForAllValues") => request.iter().all(one),
+        SetOp::ForAllValues => request.iter().all(one),
         _ => request.iter().any(one),
     }
 }
@@ -376,7 +384,7 @@ fn condition_holds(c: &Condition, ctx: &[(&str, Vec<String>)]) -> bool {
 /// not evaluated (the caller-side check has no resource); an unparsable policy allows nothing.
 pub(crate) fn allows(content: &str, account: &AccountId, op: &str, policy_type: Option<PolicyType>) -> bool {
     let Ok(statements) = parse(content) else { return false };
-    let action = format!("organizations:{op}").to_ascii_lowercase();
+    let action = format!("organizations:{op}");
     let mut ctx: Vec<(&str, Vec<String>)> = vec![(PRINCIPAL_ACCOUNT_KEY, vec![account.to_string()])];
     if let Some(t) = policy_type {
         ctx.push((POLICY_TYPE_KEY, vec![t.as_str().to_string()]));
@@ -384,7 +392,7 @@ pub(crate) fn allows(content: &str, account: &AccountId, op: &str, policy_type: 
     let mut allowed = false;
     for s in &statements {
         let principal = s.principals.iter().any(|p| principal_account(p) == Some(account.as_str()));
-        let acts = s.actions.iter().any(|a| wildcard(&a.to_ascii_lowercase(), &action));
+        let acts = s.actions.iter().any(|a| wildcard_match(a, &action, true));
         if principal && acts && s.conditions.iter().all(|c| condition_holds(c, &ctx)) {
             if !s.allow {
                 return false;
@@ -395,32 +403,5 @@ pub(crate) fn allows(content: &str, account: &AccountId, op: &str, policy_type: 
     allowed
 }
 
-/// IAM wildcard match of a whole string: `*` any run (even empty), `?` one character.
-/// Iterative with backtracking to the last `*` (O(n·m), no recursion).
-pub(crate) fn wildcard(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        match p.get(pi) {
-            Some('*') => {
-                star = Some((pi, ti));
-                pi += 1;
-            }
-            Some(c) if *c == '?' || Some(c) == t.get(ti) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some((sp, st)) => {
-                    pi = sp + 1;
-                    ti = st + 1;
-                    star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    p.get(pi..).is_some_and(|rest| rest.iter().all(|c| *c == '*'))
-}
+#[cfg(test)]
+mod tests;

@@ -70,7 +70,7 @@ fn example_append_and_remove() {
     assert_eq!(doc.value, json!({"tags":{"costcenter":{"tag_key":"CostCenter","tag_value":["Support"]}}}));
     // "Support" came from the root's policy A.
     let o = doc.origins.iter().find(|o| pointer(&o.path) == "/tags/costcenter/tag_value/0").unwrap();
-    assert_eq!(o.source, Source { target: target(ROOT), policy: pid("p-aaaaaaaa") });
+    assert_eq!(o.source, ValueOrigin { target: target(ROOT), policy: pid("p-aaaaaaaa") });
     assert_eq!(o.operator, ValueOperator::Assign);
 }
 

@@ -150,6 +150,14 @@ pub struct MergePolicy {
     pub content: Value,
 }
 
+impl MergePolicy {
+    /// Reads a stored document with the policy language's one parser (`policy::json`), as
+    /// the merge takes it; `None` when it does not parse (such a policy contributes nothing).
+    pub fn parse(id: PolicyId, content: &str) -> Option<MergePolicy> {
+        super::json::parse(content).ok().map(|doc| MergePolicy { id, content: doc.to_serde() })
+    }
+}
+
 /// The policies directly attached to one level (root, OU or account), in attachment order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeLevel {
@@ -188,9 +196,9 @@ pub fn pointer(path: &[PathSegment]) -> String {
     s
 }
 
-/// Where a value came from: the level and the policy.
+/// Where a value came from: the level (root, OU or account) and the policy attached there.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Source {
+pub struct ValueOrigin {
     /// The root, OU or account the policy is attached to.
     pub target: TargetId,
     /// The policy.
@@ -203,7 +211,7 @@ pub struct Origin {
     /// Where the value sits in the effective document (array elements end with an index).
     pub path: Vec<PathSegment>,
     /// The level and policy that set it.
-    pub source: Source,
+    pub source: ValueOrigin,
     /// The operator that put it there (`@@assign` or `@@append`).
     pub operator: ValueOperator,
 }
@@ -233,7 +241,7 @@ pub struct Ignored {
     /// Where in the document (the node the operator was on).
     pub path: Vec<PathSegment>,
     /// The level and policy.
-    pub source: Source,
+    pub source: ValueOrigin,
     /// The operator or key that was ignored.
     pub operator: String,
     /// Why.
@@ -279,8 +287,8 @@ impl EffectiveDocument {
 /// A leaf value in the working tree.
 #[derive(Debug, Clone)]
 enum Leaf {
-    Scalar { value: Value, source: Source },
-    Array { items: Vec<(Value, Source, ValueOperator)>, last_removed: bool },
+    Scalar { value: Value, source: ValueOrigin },
+    Array { items: Vec<(Value, ValueOrigin, ValueOperator)>, last_removed: bool },
 }
 
 /// A node of the working tree.
@@ -324,7 +332,7 @@ impl Node {
 /// The state of applying one policy.
 struct Apply<'a> {
     level: usize,
-    source: &'a Source,
+    source: &'a ValueOrigin,
     ignored: &'a mut Vec<Ignored>,
 }
 
@@ -457,7 +465,7 @@ pub fn merge(input: &MergeInput) -> EffectiveDocument {
     let mut ignored = Vec::new();
     for (level, l) in input.levels.iter().enumerate() {
         for p in &l.policies {
-            let source = Source { target: l.target.clone(), policy: p.id.clone() };
+            let source = ValueOrigin { target: l.target.clone(), policy: p.id.clone() };
             let mut apply = Apply { level, source: &source, ignored: &mut ignored };
             let mut path = Vec::new();
             match &p.content {
