@@ -151,6 +151,30 @@ fn engine_benches(c: &mut Criterion) {
             e.delete_policy(M, DeletePolicyRequest { policy_id: p }).unwrap();
         })
     });
+    g.bench_function("checkpoint (undo record of a write-back change)", |b| {
+        b.iter(|| black_box(e.checkpoint()))
+    });
+    g.bench_function("move_account there and back, transactional", |b| {
+        b.iter(|| {
+            for (from, to) in [(&root, &ou_a), (&ou_a, &root)] {
+                let before = e.checkpoint();
+                let req = MoveAccountRequest {
+                    account_id: account.clone(),
+                    source_parent_id: from.clone(),
+                    destination_parent_id: to.clone(),
+                };
+                e.move_account(M, req).unwrap();
+                drop(black_box(before));
+            }
+        })
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("org.json");
+    snapshot::save_atomic(&path, &snapshot::to_json(e.state(), &Extras::default(), NOW)).expect("write");
+    let (file, _) = snapshot::file::OrgFile::open(&path, snapshot::file::Access::Exclusive).expect("open");
+    g.bench_function("write-back save (check + to_json + atomic write)", |b| {
+        b.iter(|| file.save(e.state(), NOW).unwrap())
+    });
     g.bench_function("to_snapshot", |b| b.iter(|| e.to_snapshot()));
     g.bench_function("engine from state (clone + invariants)", |b| {
         b.iter_batched(

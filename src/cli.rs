@@ -148,6 +148,17 @@ pub fn load_source(source: &Source) -> Result<LoadedOrg, Failure> {
     }
 }
 
+/// The exit code of a snapshot file that cannot be opened for writing back: a file held by
+/// another process or an invalid snapshot is 2, an unreadable one 1.
+fn open_failure(e: snapshot::file::OpenError) -> Failure {
+    use snapshot::file::OpenError;
+    match e {
+        OpenError::Locked(m) => Failure::input(m),
+        OpenError::Load(snapshot::LoadError::Invalid { .. }) => Failure::input(e.to_string()),
+        OpenError::Load(_) | OpenError::Lock(_) => Failure::operation(e.to_string()),
+    }
+}
+
 /// Writes command output to a file (atomically) or standard output.
 fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match output {
@@ -221,7 +232,6 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 /// The console on the sample organization or a snapshot file (written back on every change).
 fn console(cli: &Cli) -> Result<(), Failure> {
     use crate::backend::{BackendKind, memory::MemoryBackend};
-    use crate::engine::{Engine, SystemClock};
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::input(
@@ -245,32 +255,25 @@ fn console(cli: &Cli) -> Result<(), Failure> {
             (MemoryBackend::new(engine, BackendKind::Sample), label)
         }
         Some(path) => {
-            let org = load_source(&cli.source)?;
-            let engine = Engine::from_state(org.state, Box::new(SystemClock), 1)
-                .map_err(|e| Failure::input(format!("{}: {}", path.display(), e.message)))?;
+            let (backend, extras) = MemoryBackend::open_file(path).map_err(open_failure)?;
+            console_extras = Some(extras);
             let name = path
                 .file_name()
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            let (save_path, extras) = (path.clone(), org.extras.clone());
-            console_extras = Some(org.extras);
-            let hook = Box::new(move |e: &Engine| {
-                let text = snapshot::to_json(e.state(), &extras, e.now());
-                snapshot::save_atomic(&save_path, &text)
-                    .map_err(|err| format!("saving {}: {err}", save_path.display()))
-            });
-            let label = format!("FILE {}", crate::model::text::sanitize(&name));
-            (
-                MemoryBackend::new(engine, BackendKind::File(path.display().to_string()))
-                    .with_after_change(hook),
-                label,
-            )
+            (backend, format!("FILE {}", crate::model::text::sanitize(&name)))
         }
     };
+    let read_only = backend.read_only_reason();
+    if let Some(reason) = &read_only {
+        crate::tui::log::line(&format!("console read-only: {reason}"));
+    }
+    let source = if read_only.is_some() { format!("{source} READ-ONLY") } else { source };
     crate::tui::log::line(&format!("console start: {source}"));
     crate::tui::run(crate::tui::ConsoleOptions {
         backend: std::sync::Arc::new(backend),
-        source: crate::tui::cx::SessionInfo { label: source, writable: true, guarded: false },
+        source: crate::tui::cx::SessionInfo { label: source, writable: read_only.is_none(), guarded: false },
         extras: console_extras,
+        notice: read_only,
     })
     .map_err(Failure::operation)
 }

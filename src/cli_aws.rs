@@ -127,6 +127,7 @@ pub fn console(args: &AwsArgs) -> Result<(), Failure> {
     let result = crate::tui::run(crate::tui::ConsoleOptions {
         backend,
         source: crate::tui::cx::SessionInfo { label, writable: args.allow_writes, guarded: true },
+        notice: None,
         extras: None,
     })
     .map_err(Failure::operation);

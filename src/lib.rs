@@ -2,6 +2,7 @@
 //! engine. See DESIGN.md for the layers; dependencies point downwards only:
 //! `cli → backend → engine → model`.
 
+pub mod atomic_file;
 pub mod backend;
 pub mod catalog;
 pub mod cli;

@@ -91,3 +91,28 @@ async fn a_failing_save_is_reported() {
         .unwrap_err();
     assert!(err.message.contains("disk full"), "{err}");
 }
+
+#[tokio::test]
+async fn a_change_that_cannot_be_saved_is_undone() {
+    let fail = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let failing = fail.clone();
+    let b = backend().with_after_change(Box::new(move |_| {
+        if failing.load(Ordering::SeqCst) { Err("disk full".into()) } else { Ok(()) }
+    }));
+    let root = b.list_roots(ListRootsRequest::default()).await.unwrap().roots[0].id.to_string();
+    let create = || CreateOrganizationalUnitRequest { parent_id: root.clone(), name: "A".into(), tags: None };
+    let err = b.create_organizational_unit(create()).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::ServiceException);
+    assert!(err.message.contains("was not made because it could not be saved"), "{err}");
+    let listed = b
+        .list_organizational_units_for_parent(ListOrganizationalUnitsForParentRequest {
+            parent_id: root.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(listed.organizational_units.is_empty(), "the unsaved OU is not in memory");
+    // Once saving works again, the same change is made (not "already exists").
+    fail.store(false, Ordering::SeqCst);
+    b.create_organizational_unit(create()).await.unwrap();
+}

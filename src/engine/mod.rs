@@ -170,6 +170,59 @@ impl Engine {
     pub fn quotas(&self) -> &Quotas {
         &self.state.quotas
     }
+
+    /// Everything an operation can change, so that a change that cannot be saved can be
+    /// undone ([`Engine::restore`]): the write-back backends apply operations transactionally.
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint { state: self.state.clone(), rng: self.rng.clone(), closing: self.closing.clone() }
+    }
+
+    /// Puts the engine back as it was at `checkpoint` (the clock is not part of it).
+    pub fn restore(&mut self, checkpoint: Checkpoint) {
+        self.state = checkpoint.state;
+        self.rng = checkpoint.rng;
+        self.closing = checkpoint.closing;
+    }
+
+    /// Runs `op` transactionally with `save`: when `op` succeeds but its result cannot be
+    /// saved, the engine is put back as it was and the answer says the change was not made.
+    /// The write-back backends (console `--org`, `serve --org`) apply every change this way.
+    pub fn apply_and_save<T>(
+        &mut self,
+        op: impl FnOnce(&mut Engine) -> OrgResult<T>,
+        save: impl FnOnce(&Engine) -> Result<(), String>,
+    ) -> OrgResult<T> {
+        let before = self.checkpoint();
+        let out = op(self)?;
+        if let Err(e) = save(self) {
+            self.restore(before);
+            return Err(OrgError::new(
+                ErrorCode::ServiceException,
+                format!("The change was not made because it could not be saved: {e}"),
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Replaces the whole state (a snapshot file reloaded from disk), keeping the clock and
+    /// the id generator. The state must satisfy every invariant, as for `from_state`.
+    pub fn replace_state(&mut self, state: EngineState) -> OrgResult<()> {
+        let rng = self.rng.clone();
+        let fresh = Engine::from_state(state, Box::new(ManualClock::new(Timestamp(0))), 0)?;
+        self.state = fresh.state;
+        self.closing = fresh.closing;
+        self.rng = rng;
+        Ok(())
+    }
+}
+
+/// A saved copy of an engine's changeable parts, taken before an operation so it can be
+/// undone when its result cannot be saved.
+#[derive(Debug, Clone)]
+pub struct Checkpoint {
+    state: EngineState,
+    rng: fastrand::Rng,
+    closing: BTreeSet<AccountId>,
 }
 
 fn standalone_account(id: AccountId, name: String, email: String, now: Timestamp) -> AccountRecord {

@@ -1,6 +1,6 @@
 //! One match arm per operation, generated from `for_each_operation!`: decode the body into the
 //! operation's input, run it on the engine under the lock, write the snapshot back after a
-//! change, and encode the output.
+//! change (undoing a change that cannot be saved), and encode the output.
 
 use super::App;
 use super::wire::{self, WireError};
@@ -24,20 +24,7 @@ fn exec<Req: DeserializeOwned, Resp: Serialize>(
     f: impl FnOnce(&mut Engine, &Caller, Req) -> OrgResult<Resp>,
 ) -> Result<Vec<u8>, WireError> {
     let req: Req = wire::decode(body)?;
-    let resp = {
-        let mut engine = app.engine();
-        let resp = f(&mut engine, caller, req)?;
-        if !is_read_only(op) {
-            app.persist(&engine).map_err(|e| {
-                eprintln!("orgtui serve: {op}: the change was made but could not be saved: {e}");
-                WireError::bad_request(
-                    ErrorCode::ServiceException.as_str(),
-                    format!("The change was made but could not be saved: {e}"),
-                )
-            })?;
-        }
-        resp
-    };
+    let resp = app.apply(!is_read_only(op), |engine| f(engine, caller, req))?;
     let mut value = serde_json::to_value(&resp).map_err(|e| {
         WireError::bad_request("ServiceException", format!("cannot encode the response: {e}"))
     })?;

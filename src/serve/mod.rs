@@ -17,7 +17,8 @@ pub use dispatch::is_read_only;
 
 use crate::engine::{AnchoredClock, Engine, EngineConfig, EngineState, SystemClock};
 use crate::model::{AccountId, Caller, Timestamp};
-use crate::snapshot::{self, Extras};
+use crate::snapshot;
+use crate::snapshot::file::{Access, OpenError, OrgFile};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -34,14 +35,12 @@ use wire::{CONTENT_TYPE, Target, WireError};
 /// characters, which JSON escaping can enlarge; anything beyond this gets a clean 400.
 pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Where the snapshot is written back after every change, with the offline extras (IAM
-/// principals, costs) that the engine does not hold.
+/// Where the snapshot is written back after every change: the locked file, with the offline
+/// extras (IAM principals, costs) that the engine does not hold.
 #[derive(Debug, Clone)]
 pub struct Persist {
-    /// The snapshot file.
-    pub path: PathBuf,
-    /// Extras loaded with the file, written back unchanged.
-    pub extras: Extras,
+    /// The snapshot file, locked by this process.
+    pub file: Arc<OrgFile>,
 }
 
 /// How the server listens and whom requests come from.
@@ -94,11 +93,30 @@ impl App {
             .unwrap_or(Caller::Management)
     }
 
-    /// Writes the snapshot back (atomically), if the server has a file.
+    /// Writes the snapshot back (atomically), if the server has a file. Refused when the file
+    /// was changed on disk by someone else since it was loaded or last written.
     fn persist(&self, engine: &Engine) -> Result<(), String> {
         let Some(p) = &self.persist else { return Ok(()) };
-        let text = snapshot::to_json(engine.state(), &p.extras, engine.now());
-        snapshot::save_atomic(&p.path, &text).map_err(|e| format!("{}: {e}", p.path.display()))
+        p.file.save(engine.state(), engine.now()).map_err(|e| e.to_string())
+    }
+
+    /// Runs `op` on the engine; when it may have changed state and the result cannot be saved,
+    /// the engine is put back as it was and the error says the change was not made.
+    fn apply<T>(
+        &self,
+        write: bool,
+        op: impl FnOnce(&mut Engine) -> crate::model::OrgResult<T>,
+    ) -> Result<T, wire::WireError> {
+        let mut engine = self.engine();
+        if !write || self.persist.is_none() {
+            return Ok(op(&mut engine)?);
+        }
+        let save = |e: &Engine| {
+            self.persist(e).inspect_err(|m| {
+                eprintln!("orgtui serve: the change was not made because it could not be saved: {m}");
+            })
+        };
+        Ok(engine.apply_and_save(op, save)?)
     }
 }
 
@@ -349,22 +367,28 @@ pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Pe
             let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
             let (mut state, _) = snapshot::file_to_state(&file).map_err(|e| Invalid(e.to_string()))?;
             apply_delays(&mut state, delays);
+            snapshot::check_settings(&state.settings).map_err(|e| Invalid(e.to_string()))?;
             let n = state.accounts.len();
             let engine = Engine::from_state(state, Box::new(AnchoredClock::new(base)), 1)
                 .map_err(|e| Invalid(e.message))?;
             Ok((engine, None, format!("the bundled sample organization ({n} accounts)")))
         }
         Source::File(path) => {
-            let loaded = snapshot::load_file(path).map_err(|e| match e {
-                snapshot::LoadError::Io { .. } => SetupError::Io(e.to_string()),
-                snapshot::LoadError::Invalid { .. } => Invalid(e.to_string()),
+            let (file, loaded) = OrgFile::open(path, Access::Exclusive).map_err(|e| match e {
+                OpenError::Load(snapshot::LoadError::Io { .. }) | OpenError::Lock(_) => {
+                    SetupError::Io(e.to_string())
+                }
+                OpenError::Load(snapshot::LoadError::Invalid { .. }) | OpenError::Locked(_) => {
+                    Invalid(e.to_string())
+                }
             })?;
             let mut state = loaded.state;
             apply_delays(&mut state, delays);
+            snapshot::check_settings(&state.settings).map_err(|e| Invalid(e.to_string()))?;
             let n = state.accounts.len();
             let engine = Engine::from_state(state, Box::new(SystemClock), time_seed())
                 .map_err(|e| Invalid(format!("{}: {}", path.display(), e.message)))?;
-            let persist = Persist { path: path.clone(), extras: loaded.extras };
+            let persist = Persist { file: Arc::new(file) };
             Ok((
                 engine,
                 Some(persist),
@@ -386,9 +410,15 @@ pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Pe
             if let Some(ms) = delays.close_account_ms {
                 config.settings.close_account_ms = i64::try_from(ms).unwrap_or(i64::MAX);
             }
+            snapshot::check_settings(&config.settings).map_err(|e| Invalid(e.to_string()))?;
+            let persist = match path {
+                Some(p) => {
+                    Some(Persist { file: Arc::new(OrgFile::create(p).map_err(|e| Invalid(e.to_string()))?) })
+                }
+                None => None,
+            };
             let home = config.home_account.0.clone();
             let engine = Engine::new(config);
-            let persist = path.clone().map(|path| Persist { path, extras: Extras::default() });
             Ok((engine, persist, format!("no organization (account {home} stands alone)")))
         }
     }

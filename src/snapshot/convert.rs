@@ -35,6 +35,16 @@ fn time(path: &str, s: &str) -> Res<Timestamp> {
         .map_or_else(|| err(path, format!("{s:?} is not an RFC 3339 time like 2024-01-31T12:00:00Z")), Ok)
 }
 
+/// A time for the file: RFC 3339 with milliseconds when it has any, so that saving and
+/// loading gives back the same instant.
+fn time_to(t: Timestamp) -> String {
+    let s = t.to_rfc3339();
+    match t.0.rem_euclid(1000) {
+        0 => s,
+        ms => format!("{}.{ms:03}Z", s.trim_end_matches('Z')),
+    }
+}
+
 fn opt_time(path: &str, s: &Option<String>) -> Res<Option<Timestamp>> {
     s.as_deref().map(|s| time(path, s)).transpose()
 }
@@ -123,6 +133,8 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
     if !accounts.contains_key(&home_account) {
         return err("$.homeAccountId", format!("account {home_account} is not listed in accounts"));
     }
+    check_settings(&f.emulator)?;
+    check_range("$.quotas.removalWaitDays", f.quotas.removal_wait_days, MAX_DAYS)?;
     let state = EngineState {
         home_account,
         accounts,
@@ -133,6 +145,40 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
     };
     invariants::check(&state).map_err(|m| SnapshotError { path: "$".into(), message: m })?;
     Ok((state, f.extras.clone()))
+}
+
+/// The longest emulator period in days (ten years): every time the engine computes from a
+/// setting must stay within the years the file format can write and read back (to 9999).
+pub const MAX_DAYS: i64 = 3650;
+/// The longest emulated delay in milliseconds (one year).
+pub const MAX_DELAY_MS: i64 = 365 * crate::model::time::DAY_MS;
+
+fn check_range(path: &str, value: i64, max: i64) -> Res<()> {
+    if (0..=max).contains(&value) {
+        Ok(())
+    } else {
+        err(path, format!("{value} is out of range (0 to {max})"))
+    }
+}
+
+/// Checks emulator settings against their bounds, so that every state the engine reaches
+/// from them can be saved and loaded again (an invitation expiring in year 10240 could not).
+pub fn check_settings(s: &crate::engine::EmulatorSettings) -> Res<()> {
+    let p = "$.emulator";
+    check_range(&format!("{p}.createAccountMs"), s.create_account_ms, MAX_DELAY_MS)?;
+    check_range(&format!("{p}.closeAccountMs"), s.close_account_ms, MAX_DELAY_MS)?;
+    check_range(&format!("{p}.closedAccountRetentionDays"), s.closed_account_retention_days, MAX_DAYS)?;
+    check_range(&format!("{p}.invitationExpiryDays"), s.invitation_expiry_days, MAX_DAYS)?;
+    check_range(&format!("{p}.allFeaturesExpiryDays"), s.all_features_expiry_days, MAX_DAYS)?;
+    check_range(&format!("{p}.handshakeVisibilityDays"), s.handshake_visibility_days, MAX_DAYS)?;
+    let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    if s.partition.is_empty() || s.partition.len() > 32 || !s.partition.chars().all(valid) {
+        return err(
+            format!("{p}.partition"),
+            format!("{:?} is not a partition name like \"aws\" or \"aws-cn\"", s.partition),
+        );
+    }
+    Ok(())
 }
 
 fn org_from(f: &SnapshotFile, o: &FileOrganization) -> Res<OrgState> {
@@ -233,10 +279,23 @@ fn org_from(f: &SnapshotFile, o: &FileOrganization) -> Res<OrgState> {
         delegated_admins: BTreeMap::new(),
         resource_policy,
         pending_all_features,
-        closure_log: Vec::new(),
-        invitation_log: Vec::new(),
-        policy_changed_at: BTreeMap::new(),
+        closure_log: times(&format!("{p}.activity.closures"), &o.activity.closures)?,
+        invitation_log: times(&format!("{p}.activity.invitations"), &o.activity.invitations)?,
+        policy_changed_at: policies_changed(&format!("{p}.activity.policiesChanged"), &o.activity)?,
     })
+}
+
+fn times(path: &str, list: &[String]) -> Res<Vec<Timestamp>> {
+    list.iter().enumerate().map(|(i, s)| time(&format!("{path}[{i}]"), s)).collect()
+}
+
+fn policies_changed(path: &str, a: &FileActivity) -> Res<BTreeMap<PolicyType, Timestamp>> {
+    let mut out = BTreeMap::new();
+    for (ty, t) in &a.policies_changed {
+        let p = format!("{path}.{ty}");
+        out.insert(parse_enum(&p, ty, "policy type")?, time(&p, t)?);
+    }
+    Ok(out)
 }
 
 fn account_from(p: &str, a: &FileAccount, org: Option<&OrgState>) -> Res<AccountRecord> {
@@ -282,7 +341,7 @@ fn account_from(p: &str, a: &FileAccount, org: Option<&OrgState>) -> Res<Account
         joined_timestamp,
         membership,
         tags: tags_from(&format!("{p}.tags"), &a.tags)?,
-        created_at: joined_timestamp,
+        created_at: opt_time(&format!("{p}.createdAt"), &a.created_at)?.unwrap_or(joined_timestamp),
         closure_requested_at,
         closed_at,
         readiness,
@@ -512,8 +571,17 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                 .filter(|(_, st)| **st == PolicyTypeStatus::Enabled)
                 .map(|(t, _)| t.to_string())
                 .collect(),
-            created_at: Some(o.created_at.to_rfc3339()),
+            created_at: Some(time_to(o.created_at)),
             pending_all_features_handshake_id: o.pending_all_features.as_ref().map(ToString::to_string),
+            activity: FileActivity {
+                closures: o.closure_log.iter().copied().map(time_to).collect(),
+                invitations: o.invitation_log.iter().copied().map(time_to).collect(),
+                policies_changed: o
+                    .policy_changed_at
+                    .iter()
+                    .map(|(ty, t)| (ty.to_string(), time_to(*t)))
+                    .collect(),
+            },
         }),
         organizational_units: org.map(ous_parent_first).unwrap_or_default(),
         accounts: s
@@ -529,10 +597,11 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                 },
                 state: a.state.to_string(),
                 joined_method: a.joined_method.to_string(),
-                joined_timestamp: a.joined_timestamp.to_rfc3339(),
+                joined_timestamp: time_to(a.joined_timestamp),
+                created_at: (a.created_at != a.joined_timestamp).then(|| time_to(a.created_at)),
                 tags: tags_to(&a.tags),
-                closure_requested_at: a.closure_requested_at.map(Timestamp::to_rfc3339),
-                closed_at: a.closed_at.map(Timestamp::to_rfc3339),
+                closure_requested_at: a.closure_requested_at.map(time_to),
+                closed_at: a.closed_at.map(time_to),
                 readiness: (a.readiness != StandaloneReadiness::default()).then_some(FileReadiness {
                     payment_instrument: a.readiness.payment_instrument,
                     phone_verified: a.readiness.phone_verified,
@@ -564,7 +633,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                     .map(|((a, sp), t)| FileDelegation {
                         account_id: a.to_string(),
                         service_principal: sp.clone(),
-                        delegation_enabled_date: t.to_rfc3339(),
+                        delegation_enabled_date: time_to(*t),
                     })
                     .collect()
             })
@@ -575,7 +644,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                     .iter()
                     .map(|(sp, t)| FileTrustedService {
                         service_principal: sp.clone(),
-                        date_enabled: t.to_rfc3339(),
+                        date_enabled: time_to(*t),
                     })
                     .collect()
             })
@@ -594,14 +663,14 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                     .map(|p| FileParty { id: p.id.clone(), r#type: p.r#type.to_string() })
                     .collect(),
                 resources: h.handshake.resources.iter().map(resource_to).collect(),
-                requested_timestamp: h.handshake.requested_timestamp.to_rfc3339(),
-                expiration_timestamp: h.handshake.expiration_timestamp.to_rfc3339(),
+                requested_timestamp: time_to(h.handshake.requested_timestamp),
+                expiration_timestamp: time_to(h.handshake.expiration_timestamp),
                 organization_id: match org {
                     Some(o) if o.id == h.org => None,
                     _ => Some(h.org.to_string()),
                 },
                 invite_tags: tags_to(&h.invite_tags),
-                terminal_at: h.terminal_at.map(Timestamp::to_rfc3339),
+                terminal_at: h.terminal_at.map(time_to),
                 parent_handshake_id: h.parent.as_ref().map(ToString::to_string),
             })
             .collect(),
@@ -614,8 +683,8 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
                         account_name: r.status.account_name.clone(),
                         email: r.email.clone(),
                         state: r.status.state.to_string(),
-                        requested_timestamp: r.status.requested_timestamp.to_rfc3339(),
-                        completed_timestamp: r.status.completed_timestamp.map(Timestamp::to_rfc3339),
+                        requested_timestamp: time_to(r.status.requested_timestamp),
+                        completed_timestamp: r.status.completed_timestamp.map(time_to),
                         account_id: r.status.account_id.as_ref().map(ToString::to_string),
                         failure_reason: r.status.failure_reason.map(|f| f.to_string()),
                         role_name: r.role_name.clone(),

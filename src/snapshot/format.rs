@@ -6,6 +6,7 @@
 use crate::engine::{EmulatorSettings, Quotas};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// The format tag every snapshot file starts with.
 pub const FORMAT: &str = "orgtui-snapshot/1";
@@ -73,6 +74,32 @@ pub struct FileOrganization {
     /// An all-features migration under way: the id of its ENABLE_ALL_FEATURES handshake.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_all_features_handshake_id: Option<String>,
+    /// Recent activity the engine's quotas and effective policies depend on.
+    #[serde(default, skip_serializing_if = "FileActivity::is_empty")]
+    pub activity: FileActivity,
+}
+
+/// Recent activity kept so that reopening a file does not reset the rolling quotas or the
+/// effective policies' last-updated times (all omitted when empty).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileActivity {
+    /// When CloseAccount requests were accepted (the rolling 30-day closure quota).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closures: Vec<String>,
+    /// When invitations were sent (the rolling 24-hour invitation quota).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invitations: Vec<String>,
+    /// Policy type → when its effective policies last changed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies_changed: BTreeMap<String, String>,
+}
+
+impl FileActivity {
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.closures.is_empty() && self.invitations.is_empty() && self.policies_changed.is_empty()
+    }
 }
 
 /// An organizational unit.
@@ -101,6 +128,9 @@ pub struct FileAccount {
     #[serde(default = "created")]
     pub joined_method: String,
     pub joined_timestamp: String,
+    /// When the account was created, when that is not its joined time (an invited account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
     #[serde(default)]
     pub tags: TagMap,
     #[serde(default, skip_serializing_if = "Option::is_none")]

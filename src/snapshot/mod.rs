@@ -3,15 +3,15 @@
 
 mod convert;
 pub mod export;
+pub mod file;
 pub mod format;
 pub mod generate;
 
-pub use convert::{SnapshotError, file_to_state, state_to_file};
+pub use convert::{MAX_DAYS, MAX_DELAY_MS, SnapshotError, check_settings, file_to_state, state_to_file};
 pub use format::{Extras, FORMAT, SnapshotFile};
 
 use crate::engine::EngineState;
 use crate::model::Timestamp;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The bundled sample organization, "Example Corp".
@@ -87,30 +87,7 @@ pub fn to_json(state: &EngineState, extras: &Extras, now: Timestamp) -> String {
     s
 }
 
-/// Writes `contents` to `path` atomically: a temporary file in the same directory is written,
-/// flushed to disk and renamed over the target, so readers see the old or the new file, never
-/// half of one.
+/// Writes `contents` to `path` atomically (the one helper, `crate::atomic_file::write`).
 pub fn save_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name =
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "snapshot".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    crate::atomic_file::write(path, contents.as_bytes())
 }

@@ -33,6 +33,8 @@ pub struct ConsoleOptions {
     pub source: cx::SessionInfo,
     /// The source's offline extras (IAM principals the inspector knows), when it has them.
     pub extras: Option<crate::snapshot::Extras>,
+    /// A message for the status line at start (why the session is read-only, …).
+    pub notice: Option<String>,
 }
 
 /// Runs the console on the current terminal until the user quits.
@@ -43,6 +45,9 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     app.shared.extras = opts.extras.map(Arc::new);
     let (config, config_problem) = config::UserConfig::load_user();
     app.shared.watch = config.watch;
+    if let Some(n) = opts.notice {
+        app.status = cx::Status::Error(n);
+    }
     if let Some(p) = keymap_problem.or(config_problem) {
         log::line(&p);
         app.status = cx::Status::Error(p);

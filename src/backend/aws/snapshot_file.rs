@@ -70,6 +70,7 @@ pub fn to_file(s: &OrgSnapshot, home: Option<&AccountId>, now: Timestamp) -> (Sn
             enabled_policy_types: o.enabled_policy_types.iter().map(|t| t.to_string()).collect(),
             created_at: None,
             pending_all_features_handshake_id: None,
+            activity: Default::default(),
         }),
         organizational_units: s
             .organizational_units
@@ -92,6 +93,7 @@ pub fn to_file(s: &OrgSnapshot, home: Option<&AccountId>, now: Timestamp) -> (Sn
                 state: a.account.state.to_string(),
                 joined_method: a.account.joined_method.to_string(),
                 joined_timestamp: a.account.joined_timestamp.to_rfc3339(),
+                created_at: None,
                 tags: tags(&a.tags),
                 closure_requested_at: None,
                 closed_at: None,

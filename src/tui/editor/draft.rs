@@ -51,12 +51,8 @@ pub fn write(dir: &Path, key: &str, text: &str) -> Result<(), String> {
     let saved_at = crate::model::Timestamp::from_secs(now).to_rfc3339();
     let body = serde_json::json!({ "key": key, "savedAt": saved_at, "text": text }).to_string();
     let target = path(dir, key);
-    let tmp = target.with_extension(format!("json.tmp{}", std::process::id()));
-    std::fs::write(&tmp, body).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &target).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", target.display())
-    })
+    crate::atomic_file::write(&target, body.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))
 }
 
 /// The draft file of `key`, if there is a readable one.
