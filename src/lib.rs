@@ -5,9 +5,10 @@
 pub mod backend;
 pub mod catalog;
 pub mod cli;
-pub mod cli_aws;
 pub mod engine;
+pub mod logging;
 pub mod model;
+pub mod paths;
 pub mod policy;
 pub mod serve;
 pub mod snapshot;

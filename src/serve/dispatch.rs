@@ -29,7 +29,7 @@ fn exec<Req: DeserializeOwned, Resp: Serialize>(
         let resp = f(&mut engine, caller, req)?;
         if !is_read_only(op) {
             app.persist(&engine).map_err(|e| {
-                eprintln!("orgtui serve: {op}: the change was made but could not be saved: {e}");
+                tracing::warn!("serve: {op}: the change was made but could not be saved: {e}");
                 WireError::bad_request(
                     ErrorCode::ServiceException.as_str(),
                     format!("The change was made but could not be saved: {e}"),

@@ -10,7 +10,6 @@ pub mod dialog;
 pub mod editor;
 pub mod effects;
 pub mod keymap;
-pub mod log;
 pub mod msg;
 pub mod pages;
 pub mod terminal;
@@ -39,7 +38,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     let (config, config_problem) = config::UserConfig::load_user();
     app.watch = config.watch;
     if let Some(p) = keymap_problem.or(config_problem) {
-        log::line(&p);
+        tracing::warn!("{p}");
         app.status = app::Status::Error(p);
     }
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -5,7 +5,7 @@
 
 use super::app::App;
 use super::msg::{Effect, Msg};
-use super::{clipboard, effects::Runner, log, update, view};
+use super::{clipboard, effects::Runner, update, view};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
@@ -60,7 +60,7 @@ pub fn install_panic_hook() {
     let panic_hook = panic_hook.into_panic_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
-        log::line(&format!("panic: {info}"));
+        tracing::error!("panic: {info}");
         panic_hook(info);
     }));
 }
@@ -129,7 +129,7 @@ fn apply(effects: Vec<Effect>, runner: &mut Runner) {
                 };
             }
             other => {
-                log::line(&format!("effect {other:?}"));
+                tracing::debug!("effect {other:?}");
                 runner.start(other);
             }
         }
