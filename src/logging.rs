@@ -88,7 +88,7 @@ where
 {
     tracing_subscriber::fmt::layer()
         .with_writer(io::stderr)
-        .event_format(StderrLine)
+        .event_format(Line::Stderr)
         .with_filter(LevelFilter::WARN)
 }
 
@@ -97,46 +97,38 @@ where
     S: Subscriber + for<'a> LookupSpan<'a>,
     W: for<'w> MakeWriter<'w> + 'static,
 {
-    tracing_subscriber::fmt::layer().with_writer(writer).with_ansi(false).event_format(FileLine)
+    tracing_subscriber::fmt::layer().with_writer(writer).with_ansi(false).event_format(Line::File)
 }
 
-/// Renders an event's message and fields, control characters escaped.
-fn message<S, N>(ctx: &FmtContext<'_, S, N>, event: &Event<'_>) -> String
-where
-    S: Subscriber + for<'a> LookupSpan<'a>,
-    N: for<'a> FormatFields<'a> + 'static,
-{
-    let mut text = String::new();
-    let _ = ctx.format_fields(Writer::new(&mut text), event);
-    crate::model::text::sanitize(&text)
+/// How a log line looks: in the file, `2024-03-01T12:00:00Z INFO orgtui::cli: console start:
+/// SAMPLE`; on standard error, `orgtui: warning: …` (or `error:`). The message and fields have
+/// their control characters escaped either way.
+#[derive(Clone, Copy)]
+enum Line {
+    File,
+    Stderr,
 }
 
-/// A log file line: `2024-03-01T12:00:00Z INFO orgtui::cli: console start: SAMPLE`.
-struct FileLine;
-
-impl<S, N> FormatEvent<S, N> for FileLine
+impl<S, N> FormatEvent<S, N> for Line
 where
     S: Subscriber + for<'a> LookupSpan<'a>,
     N: for<'a> FormatFields<'a> + 'static,
 {
     fn format_event(&self, ctx: &FmtContext<'_, S, N>, mut w: Writer<'_>, event: &Event<'_>) -> fmt::Result {
-        let ts = crate::model::Timestamp::now().to_rfc3339();
+        let mut text = String::new();
+        ctx.format_fields(Writer::new(&mut text), event)?;
+        let text = crate::model::text::sanitize(&text);
         let meta = event.metadata();
-        writeln!(w, "{ts} {} {}: {}", meta.level(), meta.target(), message(ctx, event))
-    }
-}
-
-/// A line on standard error: `orgtui: warning: …` (or `error:`).
-struct StderrLine;
-
-impl<S, N> FormatEvent<S, N> for StderrLine
-where
-    S: Subscriber + for<'a> LookupSpan<'a>,
-    N: for<'a> FormatFields<'a> + 'static,
-{
-    fn format_event(&self, ctx: &FmtContext<'_, S, N>, mut w: Writer<'_>, event: &Event<'_>) -> fmt::Result {
-        let level = if *event.metadata().level() == Level::ERROR { "error" } else { "warning" };
-        writeln!(w, "orgtui: {level}: {}", message(ctx, event))
+        match self {
+            Line::File => {
+                let ts = crate::model::Timestamp::now().to_rfc3339();
+                writeln!(w, "{ts} {} {}: {text}", meta.level(), meta.target())
+            }
+            Line::Stderr => {
+                let level = if *meta.level() == Level::ERROR { "error" } else { "warning" };
+                writeln!(w, "orgtui: {level}: {text}")
+            }
+        }
     }
 }
 

@@ -98,3 +98,23 @@ paged! {
     (ListTagsForResourceRequest, ListTagsForResourceResponse, tags: Tag),
     (ListTargetsForPolicyRequest, ListTargetsForPolicyResponse, targets: PolicyTargetSummary),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::{BackendKind, memory::MemoryBackend};
+
+    #[tokio::test]
+    async fn list_all_pages_through_a_trait_object() {
+        let memory = MemoryBackend::new(crate::snapshot::sample_engine().unwrap(), BackendKind::Sample);
+        let b: &dyn OrgBackend = &memory;
+        let first = b.list_accounts(ListAccountsRequest::default()).await.unwrap();
+        let all = b.list_all(ListAccountsRequest::default()).await.unwrap();
+        assert!(all.starts_with(&first.accounts));
+        assert_eq!(all.len() > first.accounts.len(), first.next_token.is_some());
+        let paged =
+            b.list_all(ListAccountsRequest { max_results: Some(2), ..Default::default() }).await.unwrap();
+        assert!(all.len() > 2);
+        assert_eq!(paged, all);
+    }
+}
