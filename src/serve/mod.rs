@@ -292,7 +292,11 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     };
     // The operation and its outcome only: never the headers (they carry the signature).
     let error_type = response.headers().get("x-amzn-errortype").and_then(|v| v.to_str().ok());
-    tracing::debug!("serve: {op} {} {}", response.status().as_u16(), error_type.unwrap_or(""));
+    tracing::debug!(
+        "serve: {op} {}{}",
+        response.status().as_u16(),
+        error_type.map(|t| format!(" {t}")).unwrap_or_default()
+    );
     response
 }
 
