@@ -101,9 +101,7 @@ impl UserConfig {
     /// Loads `config.toml` from the user's config directory, if there is one. Returns the
     /// settings and, for a bad file, a message for the status line (defaults are then used).
     pub fn load_user() -> (UserConfig, Option<String>) {
-        let Some(path) =
-            directories::ProjectDirs::from("", "", "orgtui").map(|d| d.config_dir().join("config.toml"))
-        else {
+        let Some(path) = crate::paths::config_file("config.toml") else {
             return (UserConfig::default(), None);
         };
         match std::fs::read_to_string(&path) {
