@@ -2,7 +2,7 @@
 //! as a message; a newer load replaces an older one, and a change can be cancelled.
 
 use super::msg::{Call, Effect, Msg, OpId, Outcome};
-use crate::backend::OrgBackend;
+use crate::backend::{ListAll, OrgBackend};
 use crate::model::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -120,21 +120,8 @@ async fn act_as(b: &dyn OrgBackend, account: Option<String>) -> Result<Outcome, 
         None => Caller::Management,
     };
     b.act_as(caller)?;
-    let mut handshakes = Vec::new();
-    let mut next_token = None;
-    for _ in 0..50 {
-        let req = ListHandshakesForAccountRequest { next_token: next_token.take(), ..Default::default() };
-        match b.list_handshakes_for_account(req).await {
-            Ok(r) => {
-                handshakes.extend(r.handshakes);
-                next_token = r.next_token;
-            }
-            Err(_) => break,
-        }
-        if next_token.is_none() {
-            break;
-        }
-    }
+    // A failed listing still reports the switch, with no handshakes.
+    let handshakes = b.list_all(ListHandshakesForAccountRequest::default()).await.unwrap_or_default();
     let who = account.map_or_else(|| "the management account".to_string(), |a| format!("account {a}"));
     Ok(Outcome::Response {
         message: crate::model::text::sanitize(&format!("Now acting as {who}.")),
