@@ -3,7 +3,7 @@
 
 use orgtui::model::AccountId;
 use orgtui::model::operations::OPERATION_NAMES;
-use orgtui::serve::{Delays, ServeOptions, Server, Source, load_engine};
+use orgtui::serve::{Delays, ServeOptions, ServedOrg, Server, load_engine};
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -30,7 +30,7 @@ impl Running {
     }
 }
 
-async fn start(source: Source, delays: Delays, body_limit: Option<usize>) -> Running {
+async fn start(source: ServedOrg, delays: Delays, body_limit: Option<usize>) -> Running {
     let (engine, persist, _) = load_engine(&source, delays).expect("engine");
     let mut options = ServeOptions {
         callers: vec![(MEMBER_KEY.into(), AccountId::parse(MEMBER).unwrap())],
@@ -50,7 +50,8 @@ async fn start(source: Source, delays: Delays, body_limit: Option<usize>) -> Run
 }
 
 async fn empty() -> Running {
-    start(Source::Empty(None), Delays { create_account_ms: Some(50), close_account_ms: Some(50) }, None).await
+    start(ServedOrg::Empty(None), Delays { create_account_ms: Some(50), close_account_ms: Some(50) }, None)
+        .await
 }
 
 /// One raw HTTP/1.1 exchange: returns status, lower-cased headers and body.
@@ -119,7 +120,7 @@ async fn with_org(addr: SocketAddr) -> String {
 
 #[tokio::test]
 async fn protocol_errors_are_clean_400s() {
-    let s = start(Source::Empty(None), Delays::default(), Some(4096)).await;
+    let s = start(ServedOrg::Empty(None), Delays::default(), Some(4096)).await;
     let a = s.addr;
     let t = Some("AWSOrganizationsV20161128.DescribePolicy");
     let check = |(status, headers, body): (u16, Vec<(String, String)>, Vec<u8>), code: &str| {
@@ -178,7 +179,7 @@ async fn protocol_errors_are_clean_400s() {
 
 #[tokio::test]
 async fn every_operation_is_served_and_never_fails_with_500() {
-    let s = start(Source::Sample, Delays::default(), None).await;
+    let s = start(ServedOrg::Sample, Delays::default(), None).await;
     for op in OPERATION_NAMES {
         for body in [json!({}), json!({"Foo": 1}), json!({"PolicyId": [], "AccountId": {}, "Name": null})] {
             let (status, v) = call_as(s.addr, None, op, body).await;
@@ -194,7 +195,7 @@ async fn every_operation_is_served_and_never_fails_with_500() {
 
 #[tokio::test]
 async fn responses_use_the_service_shapes() {
-    let s = start(Source::Sample, Delays::default(), None).await;
+    let s = start(ServedOrg::Sample, Delays::default(), None).await;
     let a = s.addr;
     let org = ok(a, "DescribeOrganization", json!({})).await;
     assert_eq!(org["Organization"]["Id"], "o-ex4mp1e0rg");
@@ -347,7 +348,7 @@ async fn changes_are_written_back_atomically_and_reload() {
     let dir = tempfile::tempdir().unwrap();
     let path = temp_path(&dir, "org.json");
     // Start empty, saving to a new file.
-    let s = start(Source::Empty(Some(path.clone())), Delays::default(), None).await;
+    let s = start(ServedOrg::Empty(Some(path.clone())), Delays::default(), None).await;
     let root = with_org(s.addr).await;
     let ou = ok(s.addr, "CreateOrganizationalUnit", json!({"ParentId": root, "Name": "Saved"})).await;
     let ou_id = ou["OrganizationalUnit"]["Id"].as_str().unwrap().to_string();
@@ -362,7 +363,7 @@ async fn changes_are_written_back_atomically_and_reload() {
     // The standalone caller account was saved as well.
     assert!(loaded.state.accounts.keys().any(|k| k.as_ref() == MEMBER));
     // Serve the file: the OU is there, and a further change is saved.
-    let s = start(Source::File(path.clone()), Delays::default(), None).await;
+    let s = start(ServedOrg::File(path.clone()), Delays::default(), None).await;
     let d = ok(s.addr, "DescribeOrganizationalUnit", json!({"OrganizationalUnitId": ou_id})).await;
     assert_eq!(d["OrganizationalUnit"]["Name"], "Saved");
     ok(s.addr, "UpdateOrganizationalUnit", json!({"OrganizationalUnitId": ou_id, "Name": "Renamed"})).await;
@@ -377,12 +378,12 @@ async fn changes_are_written_back_atomically_and_reload() {
             .contains(".tmp-"))
     );
     // --empty never overwrites an existing file.
-    assert!(load_engine(&Source::Empty(Some(path)), Delays::default()).is_err());
+    assert!(load_engine(&ServedOrg::Empty(Some(path)), Delays::default()).is_err());
 }
 
 #[tokio::test]
 async fn keep_alive_connections_serve_many_requests() {
-    let s = start(Source::Sample, Delays::default(), None).await;
+    let s = start(ServedOrg::Sample, Delays::default(), None).await;
     let mut conn = tokio::net::TcpStream::connect(s.addr).await.unwrap();
     for _ in 0..20 {
         let body = b"{}";

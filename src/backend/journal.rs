@@ -9,19 +9,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Environment variable that moves orgtui's state directory (drafts, journal), e.g. for tests.
-pub const STATE_DIR_ENV: &str = "ORGTUI_STATE_DIR";
-
-/// The user's orgtui state directory: `$ORGTUI_STATE_DIR`, else the platform's state (or local
-/// data) directory.
-pub fn state_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os(STATE_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    let dirs = directories::ProjectDirs::from("", "", "orgtui")?;
-    Some(dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir()).to_path_buf())
-}
-
 /// An append-only JSON Lines file of writes.
 #[derive(Debug)]
 pub struct Journal {
@@ -45,7 +32,7 @@ impl Journal {
 
     /// The journal in the user's state directory.
     pub fn default_location() -> Option<Journal> {
-        state_dir().map(|d| Journal::at(d.join("audit.jsonl")))
+        crate::paths::default_journal_file().map(Journal::at)
     }
 
     /// Where the journal is written.

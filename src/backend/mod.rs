@@ -5,12 +5,14 @@ pub mod aws;
 pub mod guard;
 pub mod journal;
 pub mod memory;
+pub mod pages;
 pub mod request;
 pub mod request_id;
 pub mod walk;
 
 use crate::model::*;
 use async_trait::async_trait;
+pub use pages::{ListAll, Paged};
 
 /// Where the data comes from, for the header and for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,18 @@
 use super::OrgBackend;
 use crate::model::*;
 
+/// The future of one backend call.
+pub type BoxedCall<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = OrgResult<T>> + Send + 'a>>;
+
+/// A request type that knows its operation, so generic code (pagination) can send any
+/// request through any backend; implemented for every operation from the operation list.
+pub trait Operation: Sized + Send + 'static {
+    /// The operation's response.
+    type Response: Send;
+    /// Sends the request through `backend` (calls the operation's method).
+    fn send_to<'a, B: OrgBackend + ?Sized>(self, backend: &'a B) -> BoxedCall<'a, Self::Response>;
+}
+
 macro_rules! declare_requests {
     ($(($wire:ident, $method:ident, $req:ident, $resp:ident)),+ $(,)?) => {
         /// One Organizations request, tagged with its operation.
@@ -50,6 +62,15 @@ macro_rules! declare_requests {
                 }
             }
         }
+
+        $(
+            impl Operation for $req {
+                type Response = $resp;
+                fn send_to<'a, B: OrgBackend + ?Sized>(self, backend: &'a B) -> BoxedCall<'a, $resp> {
+                    backend.$method(self)
+                }
+            }
+        )+
 
         impl ApiResponse {
             /// The response body as the wire sends it.

@@ -2,11 +2,10 @@
 //! bounded concurrency and progress reports. The live backend uses this; the memory backend
 //! answers directly from the engine.
 
-use super::OrgBackend;
+use super::{ListAll, OrgBackend};
 use crate::model::*;
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 use std::collections::BTreeMap;
-use std::future::Future;
 
 /// How far a whole-organization load has come, for a progress display.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,25 +21,7 @@ pub struct LoadProgress {
 /// Receives progress reports.
 pub type ProgressSink<'a> = &'a (dyn Fn(LoadProgress) + Send + Sync);
 
-/// Calls a paginated operation until `NextToken` is absent and returns every item.
-pub async fn all_pages<T, F, Fut>(mut call: F) -> OrgResult<Vec<T>>
-where
-    F: FnMut(Option<String>) -> Fut,
-    Fut: Future<Output = OrgResult<(Vec<T>, Option<String>)>>,
-{
-    let mut out = Vec::new();
-    let mut token = None;
-    // A misbehaving server could hand out tokens forever; no real listing has a million pages.
-    for _ in 0..1_000_000 {
-        let (items, next) = call(token.take()).await?;
-        out.extend(items);
-        match next {
-            Some(t) if !t.is_empty() => token = Some(t),
-            _ => return Ok(out),
-        }
-    }
-    Err(OrgError::new(ErrorCode::ServiceException, "A listing did not end after a million pages."))
-}
+pub use super::pages::all_pages;
 
 /// The tree below the root, one level at a time: each parent's OUs and accounts are listed
 /// (every page) concurrently, at most `concurrency` calls in flight. OUs come without tags.
@@ -58,35 +39,15 @@ pub async fn walk_tree<B: OrgBackend + ?Sized>(
     while !frontier.is_empty() {
         let level: Vec<(ParentId, Vec<OrganizationalUnit>, Vec<Account>)> = stream::iter(frontier.clone())
             .map(|parent| async move {
-                let pid = parent.as_str().to_string();
-                let children = all_pages(|next_token| {
-                    let parent_id = pid.clone();
-                    async move {
-                        let r = b
-                            .list_organizational_units_for_parent(ListOrganizationalUnitsForParentRequest {
-                                parent_id,
-                                next_token,
-                                max_results: None,
-                            })
-                            .await?;
-                        Ok((r.organizational_units, r.next_token))
-                    }
-                })
-                .await?;
-                let accs = all_pages(|next_token| {
-                    let parent_id = pid.clone();
-                    async move {
-                        let r = b
-                            .list_accounts_for_parent(ListAccountsForParentRequest {
-                                parent_id,
-                                next_token,
-                                max_results: None,
-                            })
-                            .await?;
-                        Ok((r.accounts, r.next_token))
-                    }
-                })
-                .await?;
+                let parent_id = parent.as_str().to_string();
+                let children = b
+                    .list_all(ListOrganizationalUnitsForParentRequest {
+                        parent_id: parent_id.clone(),
+                        ..Default::default()
+                    })
+                    .await?;
+                let accs =
+                    b.list_all(ListAccountsForParentRequest { parent_id, ..Default::default() }).await?;
                 Ok::<_, OrgError>((parent, children, accs))
             })
             .buffered(concurrency)
@@ -123,11 +84,7 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
         Err(e) if e.code == ErrorCode::AwsOrganizationsNotInUseException => return Ok(OrgSnapshot::default()),
         Err(e) => return Err(e),
     };
-    let roots = all_pages(|next_token| async move {
-        let r = b.list_roots(ListRootsRequest { next_token, max_results: None }).await?;
-        Ok((r.roots, r.next_token))
-    })
-    .await?;
+    let roots = b.list_all(ListRootsRequest::default()).await?;
     let root = roots
         .into_iter()
         .next()
@@ -148,12 +105,8 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
     // Policies of every type (content, targets and tags).
     let mut summaries = Vec::new();
     for ty in PolicyType::ALL {
-        let listed = all_pages(|next_token| async move {
-            let r =
-                b.list_policies(ListPoliciesRequest { filter: *ty, next_token, max_results: None }).await?;
-            Ok((r.policies, r.next_token))
-        })
-        .await;
+        let listed =
+            b.list_all(ListPoliciesRequest { filter: *ty, next_token: None, max_results: None }).await;
         match listed {
             Ok(p) => summaries.extend(p),
             // Backends that do not know a newer type reject it; the rest of the load goes on.
@@ -169,21 +122,9 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
                 .await?
                 .policy
                 .content;
-            let pid = s.id.to_string();
-            let targets = all_pages(|next_token| {
-                let policy_id = pid.clone();
-                async move {
-                    let r = b
-                        .list_targets_for_policy(ListTargetsForPolicyRequest {
-                            policy_id,
-                            next_token,
-                            max_results: None,
-                        })
-                        .await?;
-                    Ok((r.targets, r.next_token))
-                }
-            })
-            .await?;
+            let targets = b
+                .list_all(ListTargetsForPolicyRequest { policy_id: s.id.to_string(), ..Default::default() })
+                .await?;
             let tags = if s.aws_managed { Vec::new() } else { list_tags(b, s.id.to_string()).await? };
             Ok::<_, OrgError>((SnapshotPolicy { summary: s, content, tags }, targets))
         })
@@ -204,47 +145,18 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
 
     // Services, delegations, handshakes, account creations and the delegation policy are
     // extras: a backend that lacks one of them (moto lacks several) still loads the tree.
-    let trusted_services = all_pages(|next_token| async move {
-        let r = b
-            .list_aws_service_access_for_organization(ListAWSServiceAccessForOrganizationRequest {
-                next_token,
-                max_results: None,
-            })
-            .await?;
-        Ok((r.enabled_service_principals, r.next_token))
-    })
-    .await
-    .unwrap_or_default();
-    let admins = all_pages(|next_token| async move {
-        let r = b
-            .list_delegated_administrators(ListDelegatedAdministratorsRequest {
-                service_principal: None,
-                next_token,
-                max_results: None,
-            })
-            .await?;
-        Ok((r.delegated_administrators, r.next_token))
-    })
-    .await
-    .unwrap_or_default();
+    let trusted_services =
+        b.list_all(ListAWSServiceAccessForOrganizationRequest::default()).await.unwrap_or_default();
+    let admins = b.list_all(ListDelegatedAdministratorsRequest::default()).await.unwrap_or_default();
     let delegated_administrators: Vec<SnapshotDelegation> = stream::iter(admins)
         .map(|a| async move {
-            let aid = a.id.to_string();
-            let services = all_pages(|next_token| {
-                let account_id = aid.clone();
-                async move {
-                    let r = b
-                        .list_delegated_services_for_account(ListDelegatedServicesForAccountRequest {
-                            account_id,
-                            next_token,
-                            max_results: None,
-                        })
-                        .await?;
-                    Ok((r.delegated_services, r.next_token))
-                }
-            })
-            .await
-            .unwrap_or_default();
+            let services = b
+                .list_all(ListDelegatedServicesForAccountRequest {
+                    account_id: a.id.to_string(),
+                    ..Default::default()
+                })
+                .await
+                .unwrap_or_default();
             services
                 .into_iter()
                 .map(|s| SnapshotDelegation {
@@ -257,30 +169,9 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
         .buffered(concurrency)
         .concat()
         .await;
-    let handshakes = all_pages(|next_token| async move {
-        let r = b
-            .list_handshakes_for_organization(ListHandshakesForOrganizationRequest {
-                filter: None,
-                next_token,
-                max_results: None,
-            })
-            .await?;
-        Ok((r.handshakes, r.next_token))
-    })
-    .await
-    .unwrap_or_default();
-    let create_account_statuses = all_pages(|next_token| async move {
-        let r = b
-            .list_create_account_status(ListCreateAccountStatusRequest {
-                states: None,
-                next_token,
-                max_results: None,
-            })
-            .await?;
-        Ok((r.create_account_statuses, r.next_token))
-    })
-    .await
-    .unwrap_or_default();
+    let handshakes = b.list_all(ListHandshakesForOrganizationRequest::default()).await.unwrap_or_default();
+    let create_account_statuses =
+        b.list_all(ListCreateAccountStatusRequest::default()).await.unwrap_or_default();
     let resource_policy = match b.describe_resource_policy(DescribeResourcePolicyRequest {}).await {
         Ok(r) => {
             let id = r.resource_policy.resource_policy_summary.id;
@@ -325,14 +216,7 @@ pub async fn load_via_lists<B: OrgBackend + ?Sized>(
 }
 
 async fn list_tags<B: OrgBackend + ?Sized>(b: &B, resource_id: String) -> OrgResult<Vec<Tag>> {
-    all_pages(|next_token| {
-        let resource_id = resource_id.clone();
-        async move {
-            let r = b.list_tags_for_resource(ListTagsForResourceRequest { resource_id, next_token }).await?;
-            Ok((r.tags, r.next_token))
-        }
-    })
-    .await
+    b.list_all(ListTagsForResourceRequest { resource_id, next_token: None }).await
 }
 
 async fn tags_of<B: OrgBackend + ?Sized>(

@@ -44,6 +44,7 @@ pub struct Root {
 }
 
 /// An organizational unit.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct OrganizationalUnit {
@@ -51,7 +52,6 @@ pub struct OrganizationalUnit {
     pub arn: String,
     pub name: String,
     /// `o-…/r-…/ou-…/…/` ending with this OU's id and a slash.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
 }
 
@@ -111,10 +111,10 @@ pub struct HandshakeParty {
 }
 
 /// One entry of a handshake's resource tree.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct HandshakeResource {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     pub r#type: HandshakeResourceType,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -137,16 +137,16 @@ pub struct Handshake {
 }
 
 /// Filter of the handshake list calls (at most one field may be set).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct HandshakeFilter {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_type: Option<HandshakeAction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_handshake_id: Option<String>,
 }
 
 /// Status record of an asynchronous `CreateAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAccountStatus {
@@ -154,13 +154,9 @@ pub struct CreateAccountStatus {
     pub account_name: String,
     pub state: CreateAccountState,
     pub requested_timestamp: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_timestamp: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<AccountId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gov_cloud_account_id: Option<AccountId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<CreateAccountFailureReason>,
 }
 

@@ -39,38 +39,37 @@ pub struct CloseAccountRequest {
 }
 
 /// Input of `CreateAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAccountRequest {
     pub email: String,
     pub account_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iam_user_access_to_billing: Option<IamUserAccessToBilling>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
 
 /// Input of `CreateOrganization`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateOrganizationRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_set: Option<FeatureSet>,
 }
 
 /// Input of `CreateOrganizationalUnit`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateOrganizationalUnitRequest {
     pub parent_id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
 
 /// Input of `CreatePolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePolicyRequest {
@@ -78,7 +77,6 @@ pub struct CreatePolicyRequest {
     pub description: String,
     pub name: String,
     pub r#type: PolicyType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -136,11 +134,11 @@ pub struct DescribeCreateAccountStatusRequest {
 }
 
 /// Input of `DescribeEffectivePolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DescribeEffectivePolicyRequest {
     pub policy_type: PolicyType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_id: Option<String>,
 }
 
@@ -219,13 +217,12 @@ pub struct EnablePolicyTypeRequest {
 }
 
 /// Input of `InviteAccountToOrganization`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct InviteAccountToOrganizationRequest {
     pub target: HandshakeParty,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -235,202 +232,181 @@ pub struct InviteAccountToOrganizationRequest {
 pub struct LeaveOrganizationRequest {}
 
 /// Input of `ListAWSServiceAccessForOrganization`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAWSServiceAccessForOrganizationRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListAccounts`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccountsRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListAccountsForParent`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccountsForParentRequest {
     pub parent_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListAccountsWithInvalidEffectivePolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccountsWithInvalidEffectivePolicyRequest {
     pub policy_type: PolicyType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListChildren`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListChildrenRequest {
     pub parent_id: String,
     pub child_type: ChildType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListCreateAccountStatus`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListCreateAccountStatusRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub states: Option<Vec<CreateAccountState>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListDelegatedAdministrators`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListDelegatedAdministratorsRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_principal: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListDelegatedServicesForAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListDelegatedServicesForAccountRequest {
     pub account_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListEffectivePolicyValidationErrors`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListEffectivePolicyValidationErrorsRequest {
     pub account_id: String,
     pub policy_type: PolicyType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListHandshakesForAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListHandshakesForAccountRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<HandshakeFilter>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListHandshakesForOrganization`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListHandshakesForOrganizationRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<HandshakeFilter>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListOrganizationalUnitsForParent`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListOrganizationalUnitsForParentRequest {
     pub parent_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListParents`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListParentsRequest {
     pub child_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListPolicies`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListPoliciesRequest {
     pub filter: PolicyType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListPoliciesForTarget`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListPoliciesForTargetRequest {
     pub target_id: String,
     pub filter: PolicyType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListRoots`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListRootsRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
 /// Input of `ListTagsForResource`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListTagsForResourceRequest {
     pub resource_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Input of `ListTargetsForPolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListTargetsForPolicyRequest {
     pub policy_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
 }
 
@@ -444,11 +420,11 @@ pub struct MoveAccountRequest {
 }
 
 /// Input of `PutResourcePolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct PutResourcePolicyRequest {
     pub content: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -486,23 +462,21 @@ pub struct UntagResourceRequest {
 }
 
 /// Input of `UpdateOrganizationalUnit`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateOrganizationalUnitRequest {
     pub organizational_unit_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
 /// Input of `UpdatePolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdatePolicyRequest {
     pub policy_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
 }

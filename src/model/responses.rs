@@ -196,192 +196,187 @@ pub struct InviteAccountToOrganizationResponse {
 pub struct LeaveOrganizationResponse {}
 
 /// Output of `ListAWSServiceAccessForOrganization`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAWSServiceAccessForOrganizationResponse {
     #[serde(default)]
     pub enabled_service_principals: Vec<EnabledServicePrincipal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListAccounts`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccountsResponse {
     #[serde(default)]
     pub accounts: Vec<Account>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListAccountsForParent`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccountsForParentResponse {
     #[serde(default)]
     pub accounts: Vec<Account>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListAccountsWithInvalidEffectivePolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccountsWithInvalidEffectivePolicyResponse {
     #[serde(default)]
     pub accounts: Vec<Account>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<PolicyType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListChildren`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListChildrenResponse {
     #[serde(default)]
     pub children: Vec<Child>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListCreateAccountStatus`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListCreateAccountStatusResponse {
     #[serde(default)]
     pub create_account_statuses: Vec<CreateAccountStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListDelegatedAdministrators`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListDelegatedAdministratorsResponse {
     #[serde(default)]
     pub delegated_administrators: Vec<DelegatedAdministrator>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListDelegatedServicesForAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListDelegatedServicesForAccountResponse {
     #[serde(default)]
     pub delegated_services: Vec<DelegatedService>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListEffectivePolicyValidationErrors`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListEffectivePolicyValidationErrorsResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<PolicyType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation_timestamp: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
     #[serde(default)]
     pub effective_policy_validation_errors: Vec<EffectivePolicyValidationError>,
 }
 
 /// Output of `ListHandshakesForAccount`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListHandshakesForAccountResponse {
     #[serde(default)]
     pub handshakes: Vec<Handshake>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListHandshakesForOrganization`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListHandshakesForOrganizationResponse {
     #[serde(default)]
     pub handshakes: Vec<Handshake>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListOrganizationalUnitsForParent`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListOrganizationalUnitsForParentResponse {
     #[serde(default)]
     pub organizational_units: Vec<OrganizationalUnit>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListParents`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListParentsResponse {
     #[serde(default)]
     pub parents: Vec<Parent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListPolicies`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListPoliciesResponse {
     #[serde(default)]
     pub policies: Vec<PolicySummary>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListPoliciesForTarget`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListPoliciesForTargetResponse {
     #[serde(default)]
     pub policies: Vec<PolicySummary>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListRoots`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListRootsResponse {
     #[serde(default)]
     pub roots: Vec<Root>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListTagsForResource`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListTagsForResourceResponse {
     #[serde(default)]
     pub tags: Vec<Tag>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 
 /// Output of `ListTargetsForPolicy`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListTargetsForPolicyResponse {
     #[serde(default)]
     pub targets: Vec<PolicyTargetSummary>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
 

@@ -30,6 +30,13 @@ impl Timestamp {
         self.plus_ms(days.saturating_mul(DAY_MS))
     }
 
+    /// The current time from the system clock (for commands and the log; the engine takes
+    /// its time from an injectable clock instead).
+    pub fn now() -> Self {
+        let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        Timestamp(since_epoch.map_or(0, |d| d.as_millis() as i64))
+    }
+
     /// RFC 3339 in UTC with second precision, e.g. `2024-03-01T12:00:00Z`.
     pub fn to_rfc3339(self) -> String {
         let secs = self.0.div_euclid(1000);
@@ -82,8 +89,12 @@ impl std::fmt::Display for Timestamp {
     }
 }
 
-// Howard Hinnant's public-domain civil calendar algorithms.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+// Howard Hinnant's public-domain civil calendar algorithms: the one copy of the date math
+// (timestamps here, date conditions in the policy evaluator).
+
+/// The civil date `(year, month, day)` (proleptic Gregorian) of a count of days since
+/// 1970-01-01, so that timestamps print without a date crate.
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -96,8 +107,8 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian): the one calendar conversion,
-/// shared by timestamps and the policy language's date conditions.
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian; `m` 1–12, `d` 1–31, not
+/// checked), so that dates parse without a date crate; the inverse of [`civil_from_days`].
 pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -144,5 +155,16 @@ mod tests {
         assert_eq!(Timestamp::parse_rfc3339("2024-02-29T23:59:59.5Z"), Some(Timestamp(1_709_251_199_500)));
         assert_eq!(Timestamp::parse_rfc3339("2024-13-01T00:00:00Z"), None);
         assert_eq!(Timestamp::parse_rfc3339("yesterday"), None);
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+        for days in [-800_000, -719_468, -1, 0, 59, 60, 11_016, 19_782, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
     }
 }

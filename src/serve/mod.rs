@@ -295,21 +295,32 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         let op2 = op.clone();
         match tokio::task::spawn_blocking(move || dispatch::call(&app2, &caller, &op2, &bytes)).await {
             Ok(r) => r,
-            Err(e) => Some(Err(WireError::bad_request("ServiceException", format!("internal failure: {e}")))),
+            Err(e) => {
+                tracing::warn!("serve: {op}: internal failure: {e}");
+                Some(Err(WireError::bad_request("ServiceException", format!("internal failure: {e}"))))
+            }
         }
     };
-    match outcome {
+    let response = match outcome {
         None => error_response(unknown_operation(format!(
             "Operation {op} is not supported by AWS Organizations (AWSOrganizationsV20161128)."
         ))),
         Some(Ok(body)) => respond(StatusCode::OK, body, None),
         Some(Err(e)) => error_response(e),
-    }
+    };
+    // The operation and its outcome only: never the headers (they carry the signature).
+    let error_type = response.headers().get("x-amzn-errortype").and_then(|v| v.to_str().ok());
+    tracing::debug!(
+        "serve: {op} {}{}",
+        response.status().as_u16(),
+        error_type.map(|t| format!(" {t}")).unwrap_or_default()
+    );
+    response
 }
 
 /// Where the served organization comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub enum ServedOrg {
     /// The bundled sample organization (not saved anywhere).
     Sample,
     /// A snapshot file, loaded and written back after every change.
@@ -357,10 +368,13 @@ pub enum SetupError {
 
 /// Builds the engine to serve, and the write-back target. Also returns a one-line description
 /// of what is served.
-pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Persist>, String), SetupError> {
+pub fn load_engine(
+    source: &ServedOrg,
+    delays: Delays,
+) -> Result<(Engine, Option<Persist>, String), SetupError> {
     use SetupError::Invalid;
     match source {
-        Source::Sample => {
+        ServedOrg::Sample => {
             // As `snapshot::sample_engine`, with the delays applied: the clock starts when the
             // sample was written, so its pending work looks as authored.
             let file = snapshot::parse(snapshot::SAMPLE_ORG).map_err(|e| Invalid(e.to_string()))?;
@@ -373,7 +387,7 @@ pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Pe
                 .map_err(|e| Invalid(e.message))?;
             Ok((engine, None, format!("the bundled sample organization ({n} accounts)")))
         }
-        Source::File(path) => {
+        ServedOrg::File(path) => {
             let (file, loaded) = OrgFile::open(path, Access::Exclusive).map_err(|e| match e {
                 OpenError::Load(snapshot::LoadError::Io { .. }) | OpenError::Lock(_) => {
                     SetupError::Io(e.to_string())
@@ -395,7 +409,7 @@ pub fn load_engine(source: &Source, delays: Delays) -> Result<(Engine, Option<Pe
                 format!("{} ({n} accounts, saved after every change)", path.display()),
             ))
         }
-        Source::Empty(path) => {
+        ServedOrg::Empty(path) => {
             if let Some(p) = path.as_ref().filter(|p| p.exists()) {
                 return Err(Invalid(format!(
                     "{} exists; --empty would overwrite it (drop --empty to serve it)",

@@ -15,17 +15,17 @@ pub const FORMAT: &str = "orgtui-snapshot/1";
 pub type TagMap = Map<String, Value>;
 
 /// A whole snapshot file.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SnapshotFile {
     pub format: String,
     /// When the snapshot was taken (RFC 3339); informative.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated_at: Option<String>,
     /// The account the engine acts as by default; the management account when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_account_id: Option<String>,
     /// `null` for an account in no organization.
+    #[serialize_always]
     pub organization: Option<FileOrganization>,
     #[serde(default)]
     pub organizational_units: Vec<FileOu>,
@@ -44,7 +44,6 @@ pub struct SnapshotFile {
     pub handshakes: Vec<FileHandshake>,
     #[serde(default)]
     pub create_account_statuses: Vec<FileCreateAccountStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_policy: Option<FileResourcePolicy>,
     /// Quotas in force (AWS defaults for members left out; a snapshot may raise them).
     #[serde(default)]
@@ -58,6 +57,7 @@ pub struct SnapshotFile {
 }
 
 /// The organization and its root.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileOrganization {
@@ -69,10 +69,8 @@ pub struct FileOrganization {
     pub root_tags: TagMap,
     #[serde(default)]
     pub enabled_policy_types: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// An all-features migration under way: the id of its ENABLE_ALL_FEATURES handshake.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_all_features_handshake_id: Option<String>,
     /// Recent activity the engine's quotas and effective policies depend on.
     #[serde(default, skip_serializing_if = "FileActivity::is_empty")]
@@ -115,13 +113,13 @@ pub struct FileOu {
 
 /// An AWS account: a member (with `parentId`) or a standalone account the engine knows
 /// (`parentId` omitted), e.g. one that can accept an invitation.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileAccount {
     pub id: String,
     pub name: String,
     pub email: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
     #[serde(default = "active")]
     pub state: String,
@@ -133,12 +131,9 @@ pub struct FileAccount {
     pub created_at: Option<String>,
     #[serde(default)]
     pub tags: TagMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closure_requested_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<String>,
     /// Facts AWS checks before the account may stand alone; all true when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub readiness: Option<FileReadiness>,
 }
 
@@ -209,17 +204,18 @@ pub struct FileParty {
 }
 
 /// A handshake resource (nested).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileHandshakeResource {
     pub r#type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<FileHandshakeResource>,
 }
 
 /// A handshake (invitation or all-features migration).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileHandshake {
@@ -232,18 +228,16 @@ pub struct FileHandshake {
     pub requested_timestamp: String,
     pub expiration_timestamp: String,
     /// The organization that sent it; this snapshot's organization when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<String>,
     /// Tags the invited account receives when it accepts.
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub invite_tags: TagMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminal_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_handshake_id: Option<String>,
 }
 
 /// A CreateAccount request and its status.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileCreateAccountStatus {
@@ -252,11 +246,8 @@ pub struct FileCreateAccountStatus {
     pub email: String,
     pub state: String,
     pub requested_timestamp: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_timestamp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
     #[serde(default = "default_role")]
     pub role_name: String,
@@ -289,6 +280,7 @@ pub struct Extras {
 }
 
 /// An IAM principal (user or role) in an account, with the policies the inspector evaluates.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Principal {
@@ -303,7 +295,6 @@ pub struct Principal {
     /// Identity policies (inline or managed), each a name and a document.
     #[serde(default)]
     pub identity_policies: Vec<NamedDocument>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions_boundary: Option<NamedDocument>,
     #[serde(default)]
     pub tags: TagMap,

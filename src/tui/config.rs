@@ -101,20 +101,25 @@ impl UserConfig {
     /// Loads `config.toml` from the user's config directory, if there is one. Returns the
     /// settings and, for a bad file, a message for the status line (defaults are then used).
     pub fn load_user() -> (UserConfig, Option<String>) {
-        let Some(path) =
-            directories::ProjectDirs::from("", "", "orgtui").map(|d| d.config_dir().join("config.toml"))
-        else {
-            return (UserConfig::default(), None);
-        };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match UserConfig::parse(&text) {
-                Ok(c) => (c, None),
-                Err(e) => {
-                    (UserConfig::default(), Some(format!("{}: {e}; using the defaults", path.display())))
-                }
-            },
-            Err(_) => (UserConfig::default(), None),
-        }
+        load_user_file("config.toml", UserConfig::parse, "using the defaults")
+    }
+}
+
+/// Reads a TOML file of the user's config directory with `parse`: the defaults (and no message)
+/// when there is none, the defaults and a message naming the file and the problem when it is
+/// bad, so a broken file never stops the console.
+pub fn load_user_file<T: Default, E: std::fmt::Display>(
+    name: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+    fallback: &str,
+) -> (T, Option<String>) {
+    let Some(path) = crate::paths::config_file(name) else { return (T::default(), None) };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match parse(&text) {
+            Ok(v) => (v, None),
+            Err(e) => (T::default(), Some(format!("{}: {e}; {fallback}", path.display()))),
+        },
+        Err(_) => (T::default(), None),
     }
 }
 

@@ -260,20 +260,7 @@ impl Keymap {
     /// Loads `keymap.toml` from the user's config directory, if there is one. Returns the
     /// keymap and, for a bad file, a message for the status line (defaults are then used).
     pub fn load_user() -> (Keymap, Option<String>) {
-        let Some(path) =
-            directories::ProjectDirs::from("", "", "orgtui").map(|d| d.config_dir().join("keymap.toml"))
-        else {
-            return (Keymap::default(), None);
-        };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match Keymap::with_overrides(&text) {
-                Ok(k) => (k, None),
-                Err(e) => {
-                    (Keymap::default(), Some(format!("{}: {e}; using the default keys", path.display())))
-                }
-            },
-            Err(_) => (Keymap::default(), None),
-        }
+        super::config::load_user_file("keymap.toml", Keymap::with_overrides, "using the default keys")
     }
 }
 

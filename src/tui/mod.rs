@@ -12,7 +12,6 @@ pub mod editor;
 pub mod effects;
 pub mod global;
 pub mod keymap;
-pub mod log;
 pub mod module;
 pub mod msg;
 pub mod page;
@@ -49,7 +48,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
         app.status = cx::Status::Error(n);
     }
     if let Some(p) = keymap_problem.or(config_problem) {
-        log::line(&p);
+        tracing::warn!("{p}");
         app.status = cx::Status::Error(p);
     }
     let rt = tokio::runtime::Builder::new_multi_thread()

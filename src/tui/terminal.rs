@@ -5,7 +5,7 @@
 
 use super::app::App;
 use super::msg::{Effect, Msg};
-use super::{clipboard, effects::Runner, log, update, view};
+use super::{clipboard, effects::Runner, update, view};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
     KeyEventKind,
@@ -64,7 +64,7 @@ pub fn install_panic_hook() {
     let panic_hook = panic_hook.into_panic_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
-        log::line(&format!("panic: {info}"));
+        tracing::error!("panic: {info}");
         panic_hook(info);
     }));
 }
@@ -128,7 +128,7 @@ fn apply(effects: Vec<Effect>, runner: &mut Runner) {
             }
             Effect::WriteDraft { .. } | Effect::RemoveDraft { .. } => {
                 if let Err(m) = super::editor::draft::apply(&e) {
-                    log::line(&format!("draft file: {m}"));
+                    tracing::warn!("draft file: {m}");
                 }
             }
             Effect::SetMouse(on) => {
@@ -139,7 +139,7 @@ fn apply(effects: Vec<Effect>, runner: &mut Runner) {
                 };
             }
             _ => {
-                log::line(&format!("effect {e:?}"));
+                tracing::debug!("effect {e:?}");
                 runner.start(e);
             }
         }

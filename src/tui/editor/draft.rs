@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 /// The variable that overrides the state directory (the journal's, shared).
-pub use crate::backend::journal::STATE_DIR_ENV as STATE_DIR_VAR;
+pub use crate::paths::STATE_DIR_ENV as STATE_DIR_VAR;
 
 thread_local! {
     static THREAD_DIR: RefCell<Option<PathBuf>> = const { RefCell::new(None) };
@@ -28,7 +28,7 @@ pub fn dir() -> Option<PathBuf> {
     if let Some(d) = THREAD_DIR.with(|d| d.borrow().clone()) {
         return Some(d.join("drafts"));
     }
-    crate::backend::journal::state_dir().map(|d| d.join("drafts"))
+    crate::paths::default_drafts_dir()
 }
 
 /// The file of the draft `key` (policy id, `new:TYPE`, `resource-policy`), its name made of

@@ -32,7 +32,7 @@ pub(super) fn on_done(
     match result {
         Err(e) => {
             let text = describe_error(&e);
-            crate::tui::log::line(&format!("{label} failed: {text}"));
+            tracing::warn!("{label} failed: {text}");
             match &mut app.modal {
                 Some(Modal::Form(f)) if owned => {
                     f.submitting = None;

@@ -1,10 +1,10 @@
 //! The live-backend options of the command line (`--aws`, `--profile`, `--region`,
-//! `--endpoint-url`, `--timeout-secs`) and the commands' use of them: the console on the live
-//! API, and loading the live organization for `export`, `snapshot` and `simulate`.
+//! `--endpoint-url`, `--timeout-secs`) and the commands' use of them: connecting (for the
+//! live console) and loading the live organization for `export`, `snapshot` and `simulate`.
 
+use super::failure::Failure;
 use crate::backend::OrgBackend;
 use crate::backend::aws::{self, AwsOptions, ConnectError};
-use crate::cli::Failure;
 use crate::model::{ErrorCode, OrgError, Timestamp};
 use crate::snapshot::LoadedOrg;
 use clap::Args;
@@ -109,28 +109,4 @@ pub fn load(args: &AwsArgs, now: Timestamp) -> Result<LoadedOrg, Failure> {
         }
         Ok(loaded)
     })
-}
-
-/// The console on the live API. The runtime that built the backend stays alive while the
-/// console runs (the SDK's connections belong to it).
-pub fn console(args: &AwsArgs) -> Result<(), Failure> {
-    let rt = runtime()?;
-    let (live, label) = rt.block_on(connect(args))?;
-    let journal = crate::backend::journal::Journal::default_location();
-    let journal_at =
-        journal.as_ref().map_or_else(|| "nowhere".to_string(), |j| j.path().display().to_string());
-    crate::tui::log::line(&format!(
-        "console start: {label}; writes {}; audit journal {journal_at}",
-        if args.allow_writes { "armed" } else { "read-only until :arm" }
-    ));
-    let backend = Arc::new(crate::backend::guard::GuardedBackend::new(live, args.allow_writes, journal));
-    let result = crate::tui::run(crate::tui::ConsoleOptions {
-        backend,
-        source: crate::tui::cx::SessionInfo { label, writable: args.allow_writes, guarded: true },
-        notice: None,
-        extras: None,
-    })
-    .map_err(Failure::operation);
-    drop(rt);
-    result
 }
