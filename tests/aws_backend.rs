@@ -346,6 +346,10 @@ async fn an_unreachable_endpoint_is_a_clear_error() {
     let b = fake_backend(&format!("http://127.0.0.1:{port}"), Duration::from_secs(5)).await;
     let e = b.describe_organization(DescribeOrganizationRequest {}).await.expect_err("no server");
     assert_eq!(e.code_str(), "NetworkError", "{e}");
+    let text = e.to_string();
+    assert!(text.contains("Could not connect to the endpoint: the connection was refused"), "{text}");
+    assert!(text.contains("--endpoint-url"), "says what to check: {text}");
+    assert!(!text.contains("ConnectorError {") && !text.contains("kind: Io"), "no Debug dump: {text}");
 }
 
 /// The whole-org load makes one call per listing page and nothing else per entity beyond

@@ -118,3 +118,36 @@ fn hostile_names_never_reach_the_terminal_raw() {
     let csv = text(&orgtui(&["export", "--org", gen_path.to_str().unwrap(), "--format", "csv"]).stdout);
     assert!(csv.contains("\\u{1b}"), "escapes are shown visibly: {csv}");
 }
+
+#[test]
+fn c1_bidi_and_invisible_characters_are_escaped_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let gen_path = dir.path().join("gen.json");
+    let path = gen_path.to_str().unwrap();
+    assert!(orgtui(&["generate", "--accounts", "3", "--ous", "1", "-o", path]).status.success());
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&gen_path).unwrap()).unwrap();
+    let hostile = "web\u{202e}gnp.exe\u{9b}31m\u{200b}\u{2028}\u{7f}";
+    v["accounts"][1]["name"] = hostile.into();
+    v["organizationalUnits"][0]["name"] = "ou\u{2066}x\u{feff}".into();
+    std::fs::write(&gen_path, v.to_string()).unwrap();
+    let raw = ['\u{202e}', '\u{9b}', '\u{200b}', '\u{2028}', '\u{7f}', '\u{2066}', '\u{feff}'];
+    for format in ["json", "tree", "csv", "mermaid", "dot"] {
+        let out = orgtui(&["export", "--org", path, "--format", format]);
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(!s.contains(raw), "{format} output carries a raw hostile character: {s:?}");
+        if format == "json" {
+            assert!(s.contains(r"web\u202egnp.exe\u009b31m\u200b\u2028\u007f"), "{s}");
+            let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+            assert!(back["accounts"].as_array().unwrap().iter().any(|a| a["name"] == hostile));
+        } else {
+            // DOT doubles the backslash of the escape inside its quoted labels.
+            let shown = if format == "dot" { s.replace(r"\\", r"\") } else { s };
+            assert!(
+                shown.contains(r"web\u{202e}gnp.exe\u{9b}31m\u{200b}\u{2028}\u{7f}"),
+                "{format}: {shown}"
+            );
+        }
+    }
+}

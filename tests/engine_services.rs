@@ -468,6 +468,15 @@ fn list_delegated_administrators_pages_and_validates() {
         ErrorCode::InvalidInputException,
         Some("INVALID_PATTERN"),
     );
+    let unknown = ListDelegatedAdministratorsRequest {
+        service_principal: Some("nosuchservice.amazonaws.com".into()),
+        ..Default::default()
+    };
+    assert_err(
+        e.list_delegated_administrators(M, unknown),
+        ErrorCode::InvalidInputException,
+        Some("UNRECOGNIZED_SERVICE_PRINCIPAL"),
+    );
 }
 
 #[test]

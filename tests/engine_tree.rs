@@ -61,10 +61,11 @@ fn rename_ou_keeps_id_and_checks_siblings() {
         )
     };
     assert_err(up(&mut e, &a, Some("B")), ErrorCode::DuplicateOrganizationalUnitException, None);
-    // Same name under a different parent is fine; renaming to its own name is a no-op.
+    // Same name under a different parent is fine; renaming to its own name is, as on AWS, the
+    // duplicate error (the OU itself holds the name).
     let renamed = up(&mut e, &child, Some("A")).unwrap().organizational_unit;
     assert_eq!((renamed.id.as_str(), renamed.name.as_str()), (child.as_str(), "A"));
-    assert_eq!(up(&mut e, &b, Some("B")).unwrap().organizational_unit.name, "B");
+    assert_err(up(&mut e, &b, Some("B")), ErrorCode::DuplicateOrganizationalUnitException, None);
     assert_eq!(up(&mut e, &b, None).unwrap().organizational_unit.name, "B");
     assert_err(
         up(&mut e, "ou-zzzz-zzzzzzzz", Some("X")),

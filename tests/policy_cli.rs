@@ -209,3 +209,12 @@ fn org_file_is_used_for_account_levels() {
     assert!(levels.len() >= 2, "{}", r[0]);
     assert_eq!(levels.last().unwrap()["level"], member.as_str());
 }
+
+#[test]
+fn a_truncated_line_says_the_input_ended() {
+    let out = simulate("{\"principal\":\"arn:aws:iam::111122223333:user/a\",\"action\":\"s3:Get\n", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the input ended before its closing quote"), "{err}");
+    assert!(!err.contains("control character"), "{err}");
+}

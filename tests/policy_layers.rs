@@ -698,3 +698,64 @@ fn missing_context_keys_are_listed() {
     );
     assert!(e.to_json().contains(r#""missingContextKeys":["aws:SecureTransport"]"#));
 }
+
+#[test]
+fn role_trust_policy_is_authoritative_for_the_whole_sts_family() {
+    let trust_alice =
+        rpol("Allow", &format!(r#"{{"AWS":"{ALICE}"}}"#), "sts:*", "*").replace(r#","Resource":"*""#, "");
+    let trust_account = rpol("Allow", r#"{"AWS":"arn:aws:iam::111122223333:root"}"#, "sts:*", "*")
+        .replace(r#","Resource":"*""#, "");
+    let family = [
+        "sts:AssumeRole",
+        "sts:AssumeRoleWithSAML",
+        "sts:AssumeRoleWithWebIdentity",
+        "sts:TagSession",
+        "sts:SetSourceIdentity",
+        "sts:SetContext",
+    ];
+    let mut rows: Vec<Row> = Vec::new();
+    for action in family {
+        let on_role = || case("", ALICE, action, ROLE);
+        rows.push((
+            named(on_role().identity(allow_all()), "identity Allow alone"),
+            I,
+            Some(ResourcePolicy),
+            None,
+        ));
+        rows.push((
+            named(
+                on_role().identity(allow_all()).resource_policy(&*trust_account),
+                "account trust + identity",
+            ),
+            A,
+            Some(IdentityPolicy),
+            None,
+        ));
+        rows.push((
+            named(on_role().resource_policy(&*trust_account), "account trust alone"),
+            I,
+            Some(IdentityPolicy),
+            None,
+        ));
+        rows.push((
+            named(on_role().resource_policy(&*trust_alice), "trust names caller"),
+            A,
+            Some(ResourcePolicy),
+            None,
+        ));
+    }
+    // Not a role: the generic same-account rule (identity Allow is enough).
+    rows.push((
+        named(case("", ALICE, "sts:TagSession", "*").identity(allow_all()), "TagSession, no role"),
+        A,
+        Some(IdentityPolicy),
+        None,
+    ));
+    rows.push((
+        named(case("", ALICE, "sts:GetSessionToken", ROLE).identity(allow_all()), "other STS action"),
+        A,
+        Some(IdentityPolicy),
+        None,
+    ));
+    check(rows);
+}

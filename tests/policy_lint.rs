@@ -49,6 +49,27 @@ fn clean_policy_has_no_findings() {
 }
 
 #[test]
+fn byte_order_mark_is_a_json_finding_not_a_rejection() {
+    let text = format!("\u{feff}{}", scp(DENY_S3));
+    let f = expect(ServiceControlPolicy, &text, "JSON_SYNTAX", Severity::Error, 1, 1);
+    assert!(f.message.contains("byte-order mark"), "{f:?}");
+    let all = lint(ServiceControlPolicy, &text);
+    assert_eq!(all.len(), 1, "only the BOM is wrong: {all:#?}");
+}
+
+#[test]
+fn truncated_string_says_the_input_or_line_ended() {
+    let f = find(ServiceControlPolicy, "{\"Statement\": \"abc\n", "JSON_SYNTAX");
+    assert!(f.message.contains("the input ended"), "{f:?}");
+    let f = find(ServiceControlPolicy, "{\"Statement\": \"abc", "JSON_SYNTAX");
+    assert!(f.message.contains("the input ended"), "{f:?}");
+    let f = find(ServiceControlPolicy, "{\"Statement\": \"abc\n\"x\"}", "JSON_SYNTAX");
+    assert!(f.message.contains("the line ended"), "{f:?}");
+    let f = find(ServiceControlPolicy, "{\"Statement\": \"a\u{1}\"}", "JSON_SYNTAX");
+    assert!(f.message.contains("control character"), "{f:?}");
+}
+
+#[test]
 fn json_syntax() {
     expect(
         ServiceControlPolicy,

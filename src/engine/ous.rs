@@ -83,8 +83,9 @@ impl Engine {
         self.require_management(caller, "UpdateOrganizationalUnit")?;
         let org = self.org()?;
         let ou = org.ous.get(&id).ok_or_else(|| ou_not_found(&id))?;
+        // The OU itself counts: AWS answers a rename to the current name with the duplicate error.
         if let Some(name) = &req.name
-            && org.ous.values().any(|o| o.parent == ou.parent && o.id != id && &o.name == name)
+            && org.ous.values().any(|o| o.parent == ou.parent && &o.name == name)
         {
             return Err(OrgError::new(
                 ErrorCode::DuplicateOrganizationalUnitException,

@@ -175,6 +175,9 @@ impl Engine {
         self.tick();
         if let Some(p) = &req.service_principal {
             principal_shape(p)?;
+            if service_info(p).is_none() {
+                return Err(unrecognized(p));
+            }
         }
         page_request(OP, req.next_token.as_deref(), req.max_results)?;
         self.require_reader(caller, OP)?;

@@ -346,9 +346,8 @@ fn decide(
     };
     // Key policies and role trust policies are authoritative (§1.7): identity policies count
     // only when the resource policy delegates to the account.
-    let authoritative = input.resource.is_some()
-        && (req.action_prefix == "kms"
-            || (req.action_prefix == "sts" && req.action_name.starts_with("assumerole")));
+    let trust = role_trust_governs(req);
+    let authoritative = trust || (input.resource.is_some() && req.action_prefix == "kms");
     let identity_allow = if p.kind == PrincipalKind::Root && same_account {
         // The account root user has full access within its own account.
         true
@@ -390,7 +389,12 @@ fn decide(
             _ => {}
         }
         if !identity_allow {
-            return if authoritative && idp.allow.is_some() {
+            return if trust && input.resource.is_none() {
+                implicit(
+                    Layer::ResourcePolicy,
+                    "no role trust policy allows the caller (none was given; it is required for this action on a role)",
+                )
+            } else if authoritative && idp.allow.is_some() {
                 implicit(
                     Layer::ResourcePolicy,
                     "the resource-based policy does not delegate to the account's IAM policies",
@@ -417,6 +421,34 @@ fn decide(
         Some((_, m)) => allowed(Layer::IdentityPolicy, m, "an identity-based policy allows the action"),
         None => (Allowed, deciding(Layer::IdentityPolicy, None, None, "the account root user (own account)")),
     }
+}
+
+/// The STS actions a role's trust policy governs (lower case): against a role, each needs the
+/// trust policy to allow the caller, whatever the identity policies say (§1.7).
+const TRUST_ACTIONS: &[&str] = &[
+    "assumerole",
+    "assumerolewithsaml",
+    "assumerolewithwebidentity",
+    "setcontext",
+    "setsourceidentity",
+    "tagsession",
+];
+
+/// True when the request is one of the STS actions a role trust policy is authoritative for and
+/// the resource is an IAM role: a same-account identity-policy Allow alone is then not enough.
+fn role_trust_governs(req: &Request) -> bool {
+    req.action_prefix == "sts"
+        && TRUST_ACTIONS.contains(&req.action_name.as_str())
+        && is_role_arn(&req.resource)
+}
+
+/// `arn:<partition>:iam::<account>:role/<path/name>`.
+fn is_role_arn(resource: &str) -> bool {
+    let mut parts = resource.splitn(6, ':');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some("arn"), Some(_), Some("iam"), Some(""), Some(_), Some(rest)) if rest.starts_with("role/")
+    )
 }
 
 /// AWS's access-denied sentence (§1.8).

@@ -283,7 +283,7 @@ impl<'a> Parser<'a> {
             }
             out.push_str(self.s.get(run_start..self.i).unwrap_or_default());
             match self.peek() {
-                None => return Err(self.err("unterminated string")),
+                None => return Err(self.err("unterminated string: the input ended before its closing quote")),
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(out);
@@ -307,6 +307,14 @@ impl<'a> Parser<'a> {
                             return Err(self.err("invalid escape in string"));
                         }
                     }
+                }
+                Some(b'\n' | b'\r') => {
+                    let rest = self.s.get(self.i..).unwrap_or_default();
+                    return Err(self.err(if rest.trim().is_empty() {
+                        "unterminated string: the input ended before its closing quote"
+                    } else {
+                        "unterminated string: the line ended before its closing quote"
+                    }));
                 }
                 Some(_) => return Err(self.err("control character in string (escape it)")),
             }

@@ -131,6 +131,15 @@ impl Linter {
     }
 
     fn run(&mut self, text: &str) {
+        // CreatePolicy refuses a byte-order mark; say so as a JSON finding, then lint the rest.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => {
+                let why = "the policy starts with a UTF-8 byte-order mark (U+FEFF), which AWS rejects; save it without one";
+                self.push(Severity::Error, "JSON_SYNTAX", Pos { line: 1, col: 1 }, why);
+                rest
+            }
+            None => text,
+        };
         self.size(text);
         let root = match json::parse(text) {
             Ok(v) => v,

@@ -84,7 +84,7 @@ pub fn to_json(state: &EngineState, extras: &Extras, now: Timestamp) -> String {
     let file = state_to_file(state, extras, now);
     let mut s = serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
-    s
+    crate::model::text::escape_json_hostile(s)
 }
 
 /// Writes `contents` to `path` atomically (the one helper, `crate::atomic_file::write`).
