@@ -45,8 +45,12 @@ impl WireError {
 }
 
 impl From<OrgError> for WireError {
+    /// The message is AWS's own wording when it is known (`model::aws_messages`), so clients
+    /// see the sentences the real service sends; otherwise the engine's.
     fn from(e: OrgError) -> Self {
-        WireError { status: 400, code: e.code_str().to_string(), message: e.message, reason: e.reason }
+        let code = e.code_str().to_string();
+        let message = crate::model::aws_messages::aws_message(&e).map(str::to_string).unwrap_or(e.message);
+        WireError { status: 400, code, message, reason: e.reason }
     }
 }
 
