@@ -1,5 +1,5 @@
 //! `orgtui serve`: the engine as a local AWS Organizations endpoint speaking `awsJson1_1`, so
-//! the AWS CLI, boto3, the SDKs and Terraform run against a faithful offline organization.
+//! the AWS CLI and any AWS SDK run against a faithful offline organization.
 //!
 //! `POST /` with `X-Amz-Target: AWSOrganizationsV20161128.<Operation>`; bodies use the service
 //! model's member names (the model's request and response types), timestamps are epoch seconds
