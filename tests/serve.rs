@@ -153,7 +153,7 @@ async fn protocol_errors_are_clean_400s() {
     let big = format!("{{\"PolicyId\": \"{}\"}}", "x".repeat(10_000));
     check(raw(a, &request(t, None, big.as_bytes())).await, "SerializationException");
     check(
-        raw(a, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await,
+        raw(a, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await,
         "UnknownOperationException",
     );
     // An oversized chunked body (no Content-Length) is cut off at the limit too.
@@ -388,7 +388,7 @@ async fn keep_alive_connections_serve_many_requests() {
     for _ in 0..20 {
         let body = b"{}";
         let req = format!(
-            "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSOrganizationsV20161128.ListRoots\r\nContent-Length: {}\r\n\r\n",
+            "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSOrganizationsV20161128.ListRoots\r\nContent-Length: {}\r\n\r\n",
             body.len()
         );
         conn.write_all(req.as_bytes()).await.unwrap();
