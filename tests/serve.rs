@@ -153,7 +153,7 @@ async fn protocol_errors_are_clean_400s() {
     let big = format!("{{\"PolicyId\": \"{}\"}}", "x".repeat(10_000));
     check(raw(a, &request(t, None, big.as_bytes())).await, "SerializationException");
     check(
-        raw(a, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await,
+        raw(a, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await,
         "UnknownOperationException",
     );
     // An oversized chunked body (no Content-Length) is cut off at the limit too.
@@ -388,7 +388,7 @@ async fn keep_alive_connections_serve_many_requests() {
     for _ in 0..20 {
         let body = b"{}";
         let req = format!(
-            "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSOrganizationsV20161128.ListRoots\r\nContent-Length: {}\r\n\r\n",
+            "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSOrganizationsV20161128.ListRoots\r\nContent-Length: {}\r\n\r\n",
             body.len()
         );
         conn.write_all(req.as_bytes()).await.unwrap();
@@ -423,4 +423,32 @@ fn caller_flags_are_checked() {
     assert!(orgtui::serve::parse_caller("AKID=2222").is_err());
     assert!(orgtui::serve::parse_caller("=222222222222").is_err());
     assert!(orgtui::serve::parse_caller("AKID").is_err());
+}
+
+#[tokio::test]
+async fn error_messages_use_aws_wording() {
+    let s = empty().await;
+    let a = s.addr;
+    let v = err(a, None, "DescribeOrganization", json!({})).await;
+    assert_eq!(v["Message"], "Your account is not a member of an organization.");
+    let root = with_org(a).await;
+    let v = err(a, None, "DescribeAccount", json!({"AccountId": "123456789101"})).await;
+    assert_eq!(
+        (v["__type"].as_str(), v["Message"].as_str()),
+        (Some("AccountNotFoundException"), Some("You specified an account that doesn't exist."))
+    );
+    ok(a, "CreateOrganizationalUnit", json!({"ParentId": root, "Name": "Dup"})).await;
+    let v = err(a, None, "CreateOrganizationalUnit", json!({"ParentId": root, "Name": "Dup"})).await;
+    assert_eq!(v["Message"], "An OU with the same name already exists.");
+    let v =
+        err(a, None, "DescribeOrganizationalUnit", json!({"OrganizationalUnitId": "ou-zzzz-zzzzzzzz"})).await;
+    assert_eq!(v["Message"], "We can't find an OU with the OrganizationalUnitId that you specified.");
+    let v = err(a, None, "ListDelegatedAdministrators", json!({"ServicePrincipal": "nosuch.amazonaws.com"}))
+        .await;
+    assert_eq!(v["Reason"], "UNRECOGNIZED_SERVICE_PRINCIPAL");
+    assert!(
+        v["Message"].as_str().unwrap().starts_with("You specified a service principal that isn't recognized"),
+        "{v}"
+    );
+    s.stop().await;
 }

@@ -35,7 +35,7 @@ fn serves_until_sigterm() {
     let body = "{}";
     write!(
         s,
-        "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Amz-Target: AWSOrganizationsV20161128.CreateOrganization\r\nContent-Length: {}\r\n\r\n{body}",
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSOrganizationsV20161128.CreateOrganization\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )
     .unwrap();
@@ -60,6 +60,18 @@ fn usage_errors_exit_2() {
         vec!["serve".into(), "--caller".into(), "AKID=12".into()],
         vec!["serve".into(), "--caller".into(), "nonsense".into()],
         vec!["serve".into(), "--port".into(), "70000".into()],
+        // Secrets for some keys only: an unsigned key would be refused, so it is a usage error.
+        vec![
+            "serve".into(),
+            "--port".into(),
+            "0".into(),
+            "--caller".into(),
+            "A=222222222222:secret".into(),
+            "--caller".into(),
+            "B=333333333333".into(),
+        ],
+        vec!["serve".into(), "--caller".into(), "A=222222222222:".into()],
+        vec!["serve".into(), "--max-connections".into(), "0".into()],
     ];
     for args in cases {
         let out = orgtui().args(&args).output().unwrap();
@@ -73,4 +85,21 @@ fn usage_errors_exit_2() {
     std::fs::write(&existing, "{}").unwrap();
     let out = orgtui().args(["--org", existing.to_str().unwrap(), "serve", "--empty"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_non_loopback_host_warns_that_callers_are_not_authenticated() {
+    let mut child = orgtui()
+        .args(["serve", "--empty", "--host", "0.0.0.0", "--port", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(line.contains("warning: listening on 0.0.0.0 (not loopback)"), "{line}");
+    assert!(line.contains("acts as the management account") && line.contains(":SECRET"), "{line}");
 }

@@ -63,7 +63,7 @@ impl Serve {
         let mut s = std::net::TcpStream::connect(&self.addr).unwrap();
         write!(
             s,
-            "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Amz-Target: AWSOrganizationsV20161128.{op}\r\nContent-Length: {}\r\n\r\n{body}",
+            "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSOrganizationsV20161128.{op}\r\nContent-Length: {}\r\n\r\n{body}",
             body.len()
         )
         .unwrap();

@@ -55,7 +55,8 @@ pub enum Command {
         output: PathBuf,
     },
     /// Serve the organization as a local AWS Organizations endpoint (awsJson1_1) for the AWS
-    /// CLI, boto3, the SDKs and Terraform. With --org, every change is saved to the file.
+    /// CLI and any AWS SDK (tested: boto3, JavaScript v3, Rust). With --org, every change is
+    /// saved to the file.
     Serve(ServeArgs),
     /// Effective-permissions decisions: reads one JSON request or JSON Lines, writes one JSON
     /// result per request (decision and trace), in order.

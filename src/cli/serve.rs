@@ -22,8 +22,20 @@ pub struct ServeArgs {
     pub empty: bool,
     /// Map an access key id to a calling account (repeatable). Other keys act as the
     /// management account. An account not in the organization exists as a standalone account.
-    #[arg(long = "caller", value_name = "KEY=ACCOUNT_ID", value_parser = crate::serve::parse_caller)]
-    pub callers: Vec<(String, crate::model::AccountId)>,
+    /// With :SECRET (given for every --caller), requests must be SigV4-signed with that secret
+    /// and other keys are refused.
+    #[arg(long = "caller", value_name = "KEY=ACCOUNT_ID[:SECRET]", value_parser = crate::serve::parse_caller_spec)]
+    pub callers: Vec<crate::serve::CallerSpec>,
+    /// Accept this name in the Host header besides the bound host's own (repeatable; `*`
+    /// accepts any). Other hosts are refused, so a web page cannot reach the endpoint.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Connections served at once; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = 128, value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub max_connections: u32,
+    /// Seconds a connection gets to send a request's headers, and may sit idle between requests.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub idle_timeout_secs: u64,
     /// Milliseconds a CreateAccount takes to reach SUCCEEDED or FAILED (overrides the snapshot).
     #[arg(long, value_name = "MS")]
     pub create_account_delay_ms: Option<u64>,
@@ -47,11 +59,34 @@ pub fn serve(org: Option<PathBuf>, args: ServeArgs) -> Result<(), Failure> {
         crate::serve::SetupError::Io(m) => Failure::operation(m),
         crate::serve::SetupError::Invalid(m) => Failure::input(m),
     })?;
+    let with_secret = args.callers.iter().filter(|c| c.secret.is_some()).count();
+    if with_secret > 0 && with_secret < args.callers.len() {
+        return Err(Failure::input(
+            "--caller: give a :SECRET for every key or for none (with secrets, unsigned keys are refused)",
+        ));
+    }
+    if !crate::serve::net::is_loopback(&args.host) {
+        let who = if with_secret > 0 {
+            "signatures are checked against the --caller secrets"
+        } else {
+            "every caller that reaches it acts as the management account (or the account its key is mapped to); signatures are NOT checked — add :SECRET to every --caller to check them"
+        };
+        eprintln!("orgtui serve: warning: listening on {} (not loopback): {who}", args.host);
+    }
+    let secrets = args.callers.iter().filter_map(|c| Some((c.key.clone(), c.secret.clone()?))).collect();
+    let limits = crate::serve::net::Limits {
+        header_timeout: std::time::Duration::from_secs(args.idle_timeout_secs),
+        max_connections: args.max_connections as usize,
+        ..Default::default()
+    };
     let options = ServeOptions {
         host: args.host.clone(),
         port: args.port,
-        callers: args.callers,
+        callers: args.callers.into_iter().map(|c| (c.key, c.account)).collect(),
         persist,
+        secrets,
+        allow_hosts: args.allow_hosts,
+        limits,
         ..ServeOptions::default()
     };
     let runtime = super::aws::runtime()?;

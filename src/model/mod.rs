@@ -4,6 +4,7 @@
 //! Nothing here knows about terminals, async, HTTP or the SDK.
 
 pub mod arn;
+pub mod aws_messages;
 pub mod caller;
 pub mod entities;
 pub mod enums;

@@ -1,16 +1,20 @@
 //! `orgtui serve`: the engine as a local AWS Organizations endpoint speaking `awsJson1_1`, so
-//! the AWS CLI, boto3, the SDKs and Terraform run against a faithful offline organization.
+//! the AWS CLI and any AWS SDK run against a faithful offline organization.
 //!
 //! `POST /` with `X-Amz-Target: AWSOrganizationsV20161128.<Operation>`; bodies use the service
 //! model's member names (the model's request and response types), timestamps are epoch seconds
 //! and errors are HTTP 400 with `__type`, `Message` and, where the service sends one, `Reason`.
-//! SigV4 signatures are accepted unchecked; the access key id picks the calling account.
+//! SigV4 signatures are accepted unchecked unless secrets are given (`sigv4`); the access key
+//! id picks the calling account. `net` holds the defences against hostile clients (Host check,
+//! timeouts, connection cap).
 //!
 //! The engine stays synchronous behind a `std::sync::Mutex`: a handler locks it, runs one
 //! operation and unlocks, never awaiting while it holds the lock. Operations that may change
 //! state run on the blocking pool, because they also write the snapshot file back.
 
 mod dispatch;
+pub mod net;
+pub mod sigv4;
 pub mod wire;
 
 pub use dispatch::is_read_only;
@@ -56,6 +60,13 @@ pub struct ServeOptions {
     pub persist: Option<Persist>,
     /// Largest accepted request body in bytes.
     pub body_limit: usize,
+    /// Access key id → secret access key. When any is given, every request must carry a valid
+    /// SigV4 signature by one of these keys.
+    pub secrets: Vec<(String, String)>,
+    /// Host names accepted besides the bound host's own (`*`: any).
+    pub allow_hosts: Vec<String>,
+    /// Timeouts and the connection cap.
+    pub limits: net::Limits,
 }
 
 impl Default for ServeOptions {
@@ -66,6 +77,9 @@ impl Default for ServeOptions {
             callers: Vec::new(),
             persist: None,
             body_limit: DEFAULT_BODY_LIMIT,
+            secrets: Vec::new(),
+            allow_hosts: Vec::new(),
+            limits: net::Limits::default(),
         }
     }
 }
@@ -77,6 +91,9 @@ pub struct App {
     callers: HashMap<String, AccountId>,
     persist: Option<Persist>,
     body_limit: usize,
+    secrets: HashMap<String, String>,
+    hosts: net::HostPolicy,
+    body_timeout: std::time::Duration,
 }
 
 impl App {
@@ -85,12 +102,22 @@ impl App {
         self.engine.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The caller a request's access key selects.
-    fn caller(&self, headers: &axum::http::HeaderMap) -> Caller {
-        wire::access_key(headers)
-            .and_then(|k| self.callers.get(&k).cloned())
-            .map(Caller::Account)
-            .unwrap_or(Caller::Management)
+    /// The caller a request's access key selects. With secrets, the signature must verify
+    /// first (AWS's authentication errors otherwise).
+    fn caller(&self, parts: &axum::http::request::Parts, body: &[u8]) -> Result<Caller, WireError> {
+        let key = if self.secrets.is_empty() {
+            wire::access_key(&parts.headers)
+        } else {
+            let now = Timestamp::now().millis().div_euclid(1000);
+            let method = parts.method.as_str();
+            let key =
+                sigv4::verify(&self.secrets, method, &parts.uri, &parts.headers, body, now).map_err(|e| {
+                    let (code, status, message) = e.aws();
+                    WireError { status, code: code.into(), message, reason: None }
+                })?;
+            Some(key)
+        };
+        Ok(key.and_then(|k| self.callers.get(&k).cloned()).map(Caller::Account).unwrap_or(Caller::Management))
     }
 
     /// Writes the snapshot back (atomically), if the server has a file. Refused when the file
@@ -124,6 +151,7 @@ impl App {
 pub struct Server {
     listener: tokio::net::TcpListener,
     app: Arc<App>,
+    limits: net::Limits,
 }
 
 impl Server {
@@ -143,8 +171,11 @@ impl Server {
             callers: options.callers.into_iter().collect(),
             persist: options.persist,
             body_limit: options.body_limit,
+            secrets: options.secrets.into_iter().collect(),
+            hosts: net::HostPolicy::new(&options.host, &options.allow_hosts),
+            body_timeout: options.limits.body_timeout,
         };
-        Ok(Server { listener, app: Arc::new(app) })
+        Ok(Server { listener, app: Arc::new(app), limits: options.limits })
     }
 
     /// The address actually bound.
@@ -158,10 +189,10 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then stops accepting and lets requests in flight
-    /// finish.
+    /// finish (see `net::serve` for the timeouts and the connection cap).
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let router = Router::new().fallback(handle).with_state(self.app);
-        axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await
+        net::serve(self.listener, router, self.limits, shutdown).await
     }
 }
 
@@ -254,6 +285,9 @@ async fn read_body(body: Body, limit: usize) -> Result<Vec<u8>, ()> {
 
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
+    if let Err(e) = app.hosts.check(&parts.headers) {
+        return error_response(e);
+    }
     if parts.method != Method::POST {
         return error_response(unknown_operation(format!(
             "{} requests are not supported; AWS Organizations takes POST / with an X-Amz-Target header.",
@@ -269,6 +303,17 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
             return error_response(unknown_operation(format!("Unknown operation target {t:?}.")));
         }
     };
+    if parts.uri.path() != "/" {
+        let mut e = unknown_operation(format!(
+            "Path {} is not served; AWS Organizations takes POST / with an X-Amz-Target header.",
+            parts.uri.path()
+        ));
+        e.status = 404;
+        return error_response(e);
+    }
+    if let Err(e) = wire::content_type(&parts.headers) {
+        return error_response(e);
+    }
     let too_large = || {
         error_response(WireError::bad_request(
             "SerializationException",
@@ -283,11 +328,24 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     if declared.is_some_and(|n| n > drain_cap(app.body_limit) as u64) {
         return too_large();
     }
-    let bytes = match read_body(body, app.body_limit).await {
-        Ok(b) => b,
-        Err(_) => return too_large(),
+    let bytes = match tokio::time::timeout(app.body_timeout, read_body(body, app.body_limit)).await {
+        Ok(Ok(b)) => b,
+        Ok(Err(_)) => return too_large(),
+        Err(_) => {
+            let mut r = error_response(WireError {
+                status: 408,
+                code: "RequestTimeoutException".into(),
+                message: format!("The request body did not arrive within {} s.", app.body_timeout.as_secs()),
+                reason: None,
+            });
+            r.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return r;
+        }
     };
-    let caller = app.caller(&parts.headers);
+    let caller = match app.caller(&parts, &bytes) {
+        Ok(c) => c,
+        Err(e) => return error_response(e),
+    };
     let outcome = if dispatch::is_read_only(&op) {
         dispatch::call(&app, &caller, &op, &bytes)
     } else {
@@ -438,13 +496,37 @@ pub fn load_engine(
     }
 }
 
-/// Parses a `--caller KEY=ACCOUNT_ID` value.
-pub fn parse_caller(s: &str) -> Result<(String, AccountId), String> {
-    let (key, id) = s.split_once('=').ok_or_else(|| format!("{s:?}: expected KEY=ACCOUNT_ID"))?;
+/// A `--caller KEY=ACCOUNT_ID[:SECRET]` value: the access key, the account it calls as and,
+/// when given, the secret its signatures are checked with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallerSpec {
+    /// The access key id.
+    pub key: String,
+    /// The calling account.
+    pub account: AccountId,
+    /// The secret access key (signatures are verified when any caller has one).
+    pub secret: Option<String>,
+}
+
+/// Parses a `--caller KEY=ACCOUNT_ID[:SECRET]` value.
+pub fn parse_caller_spec(s: &str) -> Result<CallerSpec, String> {
+    let (key, rest) = s.split_once('=').ok_or_else(|| format!("{s:?}: expected KEY=ACCOUNT_ID[:SECRET]"))?;
     let key = key.trim();
     if key.is_empty() {
         return Err(format!("{s:?}: the access key id is empty"));
     }
-    let id = AccountId::parse(id.trim()).map_err(|e| format!("{s:?}: {}", e.message))?;
-    Ok((key.to_string(), id))
+    let (id, secret) = match rest.split_once(':') {
+        Some((id, secret)) if secret.is_empty() => {
+            return Err(format!("{s:?}: the secret after {id}: is empty"));
+        }
+        Some((id, secret)) => (id, Some(secret.to_string())),
+        None => (rest, None),
+    };
+    let account = AccountId::parse(id.trim()).map_err(|e| format!("{s:?}: {}", e.message))?;
+    Ok(CallerSpec { key: key.to_string(), account, secret })
+}
+
+/// Parses a `--caller KEY=ACCOUNT_ID` value (a secret, if any, is ignored).
+pub fn parse_caller(s: &str) -> Result<(String, AccountId), String> {
+    parse_caller_spec(s).map(|c| (c.key, c.account))
 }

@@ -45,9 +45,28 @@ impl WireError {
 }
 
 impl From<OrgError> for WireError {
+    /// The message is AWS's own wording when it is known (`model::aws_messages`), so clients
+    /// see the sentences the real service sends; otherwise the engine's.
     fn from(e: OrgError) -> Self {
-        WireError { status: 400, code: e.code_str().to_string(), message: e.message, reason: e.reason }
+        let code = e.code_str().to_string();
+        let message = crate::model::aws_messages::aws_message(&e).map(str::to_string).unwrap_or(e.message);
+        WireError { status: 400, code, message, reason: e.reason }
     }
+}
+
+/// Checks `Content-Type`: `application/x-amz-json-1.1` (or 1.0, as the service's front end
+/// accepts), parameters allowed. Anything else is not an awsJson request: the answer is
+/// `UnknownOperationException`, as AWS gives for a request it cannot route.
+pub fn content_type(headers: &HeaderMap) -> Result<(), WireError> {
+    let ct = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let media = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if media == CONTENT_TYPE || media == "application/x-amz-json-1.0" {
+        return Ok(());
+    }
+    Err(WireError::bad_request(
+        "UnknownOperationException",
+        format!("Content-Type {ct:?} is not accepted; AWS Organizations takes {CONTENT_TYPE}."),
+    ))
 }
 
 /// What the `X-Amz-Target` header asks for.
@@ -94,6 +113,17 @@ pub fn access_key(headers: &HeaderMap) -> Option<String> {
 /// service validates them.
 pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, WireError> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
+    // An operation's input is a structure: a list, string, number or null is refused as AWS
+    // refuses it, before serde could read a list as a structure.
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => {}
+        Some(b'[') => return Err(serialization("Start of list found where not expected".into())),
+        _ => {
+            return Err(serialization(
+                "Start of structure or map expected: the body must be a JSON object".into(),
+            ));
+        }
+    }
     let de = &mut serde_json::Deserializer::from_slice(body);
     let value: T = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
