@@ -55,7 +55,14 @@ fn sample_is_rich_enough_to_demo_every_screen() {
             "principal in a known account"
         );
     }
-    assert!(org.extras.costs.len() > 100);
+    // Billing lives in the engine's state now: twelve months for every member account.
+    assert!(org.extras.costs.is_empty());
+    assert_eq!(s.costs.months().len(), 12);
+    assert!(s.costs.len() > 1000);
+    let members = s.accounts.values().filter(|a| matches!(a.membership, Membership::Member(_)));
+    for a in members {
+        assert!(s.costs.account_index(a.id.as_str()).is_some(), "{} has costs", a.name);
+    }
 }
 
 #[test]

@@ -160,4 +160,7 @@ pub struct EngineState {
     pub handshakes: BTreeMap<HandshakeId, HandshakeRecord>,
     pub quotas: super::Quotas,
     pub settings: super::EmulatorSettings,
+    /// Consolidated billing: monthly cost per account and service (shared, so checkpoints
+    /// taken before every operation do not copy it).
+    pub costs: std::sync::Arc<super::costs::CostData>,
 }

@@ -142,9 +142,10 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
         handshakes,
         quotas: f.quotas.clone(),
         settings: f.emulator.clone(),
+        costs: std::sync::Arc::new(super::costs::costs_from(f)?),
     };
     invariants::check(&state).map_err(|m| SnapshotError { path: "$".into(), message: m })?;
-    Ok((state, f.extras.clone()))
+    Ok((state, Extras { costs: Vec::new(), ..f.extras.clone() }))
 }
 
 /// The longest emulator period in days (ten years): every time the engine computes from a
@@ -700,7 +701,8 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
         }),
         quotas: s.quotas.clone(),
         emulator: s.settings.clone(),
-        extras: extras.clone(),
+        extras: Extras { costs: Vec::new(), ..extras.clone() },
+        cost_explorer: super::costs::costs_to(&s.costs),
     }
 }
 

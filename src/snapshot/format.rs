@@ -54,6 +54,22 @@ pub struct SnapshotFile {
     /// Data the console uses offline that Organizations does not hold.
     #[serde(default)]
     pub extras: Extras,
+    /// Consolidated billing (Cost Explorer's data), when the snapshot has any.
+    #[serde(default)]
+    pub cost_explorer: Option<FileCostExplorer>,
+}
+
+/// Monthly unblended cost (USD) per account and service: one array per account and service,
+/// aligned with `months` (`null` where there is no line), so twelve months of a large
+/// organization stay a compact file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileCostExplorer {
+    /// `YYYY-MM`, oldest first.
+    pub months: Vec<String>,
+    /// Account id → service → amount per month.
+    #[serde(default)]
+    pub accounts: BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>>,
 }
 
 /// The organization and its root.
@@ -269,13 +285,14 @@ pub struct FileResourcePolicy {
     pub tags: TagMap,
 }
 
-/// Offline extras: IAM principals for the inspector and monthly costs for billing.
+/// Offline extras: IAM principals for the inspector. `costs` is the earlier place of the
+/// billing rows: still read (into the engine's costs), never written.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Extras {
     #[serde(default)]
     pub principals: Vec<Principal>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub costs: Vec<MonthlyCost>,
 }
 

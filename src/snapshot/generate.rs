@@ -1,6 +1,7 @@
 //! Synthetic organizations for benchmarks and demos (`orgtui generate`): seeded, with
 //! realistic names, OUs nested up to four levels, accounts spread over the OUs, and the
-//! policies a real organization has. Everything it builds satisfies the engine's rules.
+//! policies a real organization has, and twelve months of billing data (`generate_costs`).
+//! Everything it builds satisfies the engine's rules.
 
 use crate::engine::{
     AccountRecord, Engine, EngineConfig, EngineState, ManualClock, Membership, OuRecord, PolicyRecord,
@@ -188,5 +189,6 @@ pub fn generate(accounts: usize, ous: usize, seed: u64) -> Result<EngineState, G
         };
         org.attach_unchecked(&target, &id);
     }
+    state.costs = std::sync::Arc::new(super::generate_costs::generate_costs(&state, seed));
     Ok(state)
 }

@@ -2,10 +2,12 @@
 //! errors, atomic saving, the export formats and the synthetic-org generator.
 
 mod convert;
+mod costs;
 pub mod export;
 pub mod file;
 pub mod format;
 pub mod generate;
+pub mod generate_costs;
 
 pub use convert::{MAX_DAYS, MAX_DELAY_MS, SnapshotError, check_settings, file_to_state, state_to_file};
 pub use format::{Extras, FORMAT, SnapshotFile};
