@@ -1,5 +1,6 @@
 //! The clap definitions of the command line (DESIGN.md §4): global options and subcommands.
 
+use super::costs::CostsArgs;
 use super::serve::ServeArgs;
 use super::source::OrgSource;
 use crate::snapshot::export::ExportFormat;
@@ -54,6 +55,9 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Consolidated billing: costs by account, by OU (subtree sums) or by service for a month,
+    /// with the month-over-month change (table, CSV or JSON).
+    Costs(CostsArgs),
     /// Serve the organization as a local AWS Organizations endpoint (awsJson1_1) for the AWS
     /// CLI and any AWS SDK (tested: boto3, JavaScript v3, Rust). With --org, every change is
     /// saved to the file.

@@ -110,3 +110,10 @@ pub fn load(args: &AwsArgs, now: Timestamp) -> Result<LoadedOrg, Failure> {
         Ok(loaded)
     })
 }
+
+/// The live organization and its Cost Explorer data for `orgtui costs --aws`.
+pub fn load_costs(
+    _args: &AwsArgs,
+) -> Result<(crate::model::OrgSnapshot, Arc<crate::engine::costs::CostData>), Failure> {
+    Err(Failure::input("costs --aws: the live Cost Explorer backend is not available in this build"))
+}

@@ -8,6 +8,7 @@
 pub mod args;
 pub mod aws;
 pub mod console;
+pub mod costs;
 pub mod export;
 pub mod failure;
 pub mod lint;
@@ -42,6 +43,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             "serve works on the sample or --org FILE; to serve a live org, `orgtui snapshot --aws -o FILE` first",
         )),
         Some(Command::Serve(args)) => serve::serve(cli.source.org, args),
+        Some(Command::Costs(args)) => costs::costs(&cli.source, &args),
         Some(Command::Simulate { request }) => simulate::simulate(&cli.source, &request, now),
         Some(Command::Lint { policy_type, json, file }) => lint::lint(&policy_type, json, &file),
     };

@@ -192,7 +192,7 @@ pub fn dot(state: &EngineState) -> String {
 
 /// One CSV field: quoted when needed; a leading `=`, `+`, `-` or `@` is prefixed with `'` so
 /// spreadsheets do not run it as a formula.
-fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     let mut s = sanitize(s);
     if s.starts_with(['=', '+', '-', '@']) {
         s.insert(0, '\'');
