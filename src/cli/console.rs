@@ -48,6 +48,7 @@ fn offline_console(cli: &Cli) -> Result<(), Failure> {
             (backend, format!("FILE {}", crate::model::text::sanitize(&name)))
         }
     };
+    let costs = Some(backend.engine().state().costs.clone()).filter(|c| !c.is_empty());
     let read_only = backend.read_only_reason();
     if let Some(reason) = &read_only {
         tracing::warn!("console read-only: {reason}");
@@ -58,6 +59,7 @@ fn offline_console(cli: &Cli) -> Result<(), Failure> {
         backend: Arc::new(backend),
         source: crate::tui::cx::SessionInfo { label, writable: read_only.is_none(), guarded: false },
         extras: console_extras,
+        costs,
         notice: read_only,
     })
     .map_err(Failure::operation)
@@ -80,6 +82,7 @@ fn live_console(args: &AwsArgs) -> Result<(), Failure> {
         backend,
         source: crate::tui::cx::SessionInfo { label, writable: args.allow_writes, guarded: true },
         extras: None,
+        costs: None,
         notice: None,
     })
     .map_err(Failure::operation);

@@ -54,6 +54,8 @@ pub struct Shared {
     pub load_progress: Option<crate::backend::walk::LoadProgress>,
     /// The source's offline extras (IAM principals and their policies, for the inspector).
     pub extras: Option<Arc<crate::snapshot::Extras>>,
+    /// The source's billing data (the snapshot's costs), for the Billing page.
+    pub costs: Option<Arc<crate::engine::costs::CostData>>,
     /// Actions the blast radius watches (config.toml `[blast-radius] watch`, or `:watch`).
     pub watch: Vec<String>,
     /// The organization's quotas, when the backend knows them.
@@ -86,6 +88,7 @@ impl Shared {
             loading: false,
             load_progress: None,
             extras: None,
+            costs: None,
             watch: super::config::UserConfig::default().watch,
             quotas: None,
             acting_as: None,

@@ -61,6 +61,7 @@ pub const GLOBAL: &[GlobalCommand] = &[
     key("page 4", &["4"], "Invitations page", |a, _| page(a, Some("4".into()))),
     key("page 5", &["5"], "Services page", |a, _| page(a, Some("5".into()))),
     key("page 6", &["6"], "Settings page", |a, _| page(a, Some("6".into()))),
+    key("page 8", &["8"], "Billing page", |a, _| page(a, Some("8".into()))),
     g(
         "page",
         &[],

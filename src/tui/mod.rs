@@ -32,6 +32,8 @@ pub struct ConsoleOptions {
     pub source: cx::SessionInfo,
     /// The source's offline extras (IAM principals the inspector knows), when it has them.
     pub extras: Option<crate::snapshot::Extras>,
+    /// The source's billing data, when it has some (the Billing page).
+    pub costs: Option<Arc<crate::engine::costs::CostData>>,
     /// A message for the status line at start (why the session is read-only, …).
     pub notice: Option<String>,
 }
@@ -42,6 +44,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     let (keymap, keymap_problem) = keymap::Keymap::load_user();
     let mut app = app::App::new(opts.source, theme::Theme::from_env(), keymap, (80, 24));
     app.shared.extras = opts.extras.map(Arc::new);
+    app.shared.costs = opts.costs;
     let (config, config_problem) = config::UserConfig::load_user();
     app.shared.watch = config.watch;
     if let Some(n) = opts.notice {

@@ -12,6 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub mod accounts;
+pub mod billing;
 pub mod inspector;
 pub mod invitations;
 pub mod policies;
@@ -119,4 +120,5 @@ pages! {
     invitations: invitations::InvitationsPage,
     services: services::ServicesPage,
     settings: settings::SettingsPage,
+    billing: billing::BillingPage,
 }
