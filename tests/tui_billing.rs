@@ -109,3 +109,20 @@ fn snapshots() {
         insta::assert_snapshot!(format!("billing_filtered_{w}x{h}"), render(&app));
     }
 }
+
+#[test]
+fn account_details_show_last_months_cost_with_a_trend() {
+    let engine = orgtui::snapshot::sample_engine().unwrap();
+    let costs = engine.state().costs.clone();
+    let t = orgtui::tui::pages::billing::account_trend(&costs, "725692141910").unwrap();
+    assert!(t.starts_with("2026-10  45.09 "), "{t}");
+    assert_eq!(t.split(' ').filter(|w| !w.is_empty()).nth(2).unwrap().chars().count(), 6, "{t}");
+    assert!(t.ends_with("-0.5%"), "{t}");
+    assert_eq!(orgtui::tui::pages::billing::account_trend(&costs, "999999999999"), None);
+    // The Accounts page shows it when the source has costs.
+    let mut app = billing(120, 36);
+    press(&mut app, KeyCode::Char('1'));
+    command(&mut app, "goto 725692141910");
+    let screen = render(&app);
+    assert!(screen.contains("Cost") && screen.contains("2026-10  45.09"), "{screen}");
+}

@@ -114,3 +114,20 @@ pub enum Nav {
     /// `Esc`: back out of whatever the page has open.
     Back,
 }
+
+impl Nav {
+    /// The row a list of `len` rows moves to from `selected` (unchanged for keys that do not
+    /// move in a list).
+    pub fn step(self, selected: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            Nav::Up => selected.saturating_sub(1),
+            Nav::Down => (selected + 1).min(last),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::PageUp => selected.saturating_sub(10),
+            Nav::PageDown => (selected + 10).min(last),
+            _ => selected,
+        }
+    }
+}

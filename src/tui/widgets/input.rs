@@ -523,3 +523,43 @@ impl From<String> for Input {
         Input::new(s)
     }
 }
+
+/// What a list's `/` filter did with a key ([`filter_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKey {
+    /// Not the filter's: the keymap gets it (arrows still move through what matches).
+    Ignored,
+    /// `/` started typing the filter.
+    Started,
+    /// Taken, nothing changed.
+    Taken,
+    /// The filter's text changed or typing ended (Enter keeps it, Esc clears it).
+    Changed,
+}
+
+/// The `/` filter every list has, so pages handle it alike: `/` starts typing, Enter keeps the
+/// text, Esc clears it, ↑/↓ still move, other keys edit.
+pub fn filter_key(filter: &mut Input, filtering: &mut bool, key: &KeyEvent) -> FilterKey {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if !*filtering {
+        if key.code == KeyCode::Char('/') && !ctrl {
+            *filtering = true;
+            return FilterKey::Started;
+        }
+        return FilterKey::Ignored;
+    }
+    match key.code {
+        KeyCode::Esc => {
+            filter.set("");
+            *filtering = false;
+        }
+        KeyCode::Enter => *filtering = false,
+        KeyCode::Up | KeyCode::Down => return FilterKey::Ignored,
+        _ => {
+            if filter.handle_key(*key) != Handled::Edited {
+                return FilterKey::Taken;
+            }
+        }
+    }
+    FilterKey::Changed
+}

@@ -41,7 +41,13 @@ fn tags_of<'a>(s: &'a OrgSnapshot, kind: NodeKind, id: &str) -> &'a [Tag] {
 }
 
 /// The lines of the details pane for node `i`.
-pub fn lines(s: &OrgSnapshot, tree: &OrgTree, i: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(
+    s: &OrgSnapshot,
+    tree: &OrgTree,
+    i: usize,
+    theme: &Theme,
+    costs: Option<&crate::engine::costs::CostData>,
+) -> Vec<Line<'static>> {
     let Some(n) = tree.nodes.get(i) else { return Vec::new() };
     let mut out: Vec<Line<'static>> = Vec::new();
     let field = |label: &str, value: String| {
@@ -69,6 +75,10 @@ pub fn lines(s: &OrgSnapshot, tree: &OrgTree, i: usize, theme: &Theme) -> Vec<Li
         };
         out.push(field("State", state));
         out.push(field("Joined", format!("{} on {}", acc.joined_method, acc.joined_timestamp.to_rfc3339())));
+        if let Some(trend) = costs.and_then(|c| crate::tui::pages::billing::account_trend(c, acc.id.as_str()))
+        {
+            out.push(field("Cost", trend));
+        }
         if s.organization.as_ref().is_some_and(|o| o.management_account_id == acc.id) {
             out.push(field("Role", "management account".into()));
         }

@@ -87,7 +87,9 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         }
         Err(e) => f.render_widget(Paragraph::new(format!("Cannot draw the tree: {e}")).block(block), cols[0]),
     }
-    let lines = selected.map(|i| super::details::lines(&d.snapshot, &d.tree, i, t)).unwrap_or_default();
+    let lines = selected
+        .map(|i| super::details::lines(&d.snapshot, &d.tree, i, t, shared.costs.as_deref()))
+        .unwrap_or_default();
     let details = Paragraph::new(lines)
         .block(
             Block::default()

@@ -219,3 +219,23 @@ fn movers(f: &mut Frame, shared: &Shared, r: &Rollup, month: Month, area: Rect) 
         area,
     );
 }
+
+/// An account's newest month with data, its cost and a six-month trend in a few characters
+/// (`2026-10  1,234.56 ▃▄▄▅▆█ +3.2%`), for the Accounts page's details.
+pub fn account_trend(costs: &crate::engine::costs::CostData, id: &str) -> Option<String> {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let a = costs.account_index(id)?;
+    let months = costs.months();
+    let series: Vec<f64> = (months.len().saturating_sub(6)..months.len())
+        .map(|m| costs.cells(m, a).map(|(_, v)| v).sum())
+        .collect();
+    let (last, month) = (*series.last()?, months.last()?);
+    let max = series.iter().cloned().fold(0.0, f64::max);
+    let spark: String = series
+        .iter()
+        .map(|v| if max > 0.0 { LEVELS[((v.max(0.0) / max) * 7.0).round() as usize] } else { LEVELS[0] })
+        .collect();
+    let before = series.len().checked_sub(2).map(|i| series[i]);
+    let (_, pct) = change_text(before.map(|b| Change::between(b, last)));
+    Some(format!("{month}  {} {spark} {pct}", money(last)).trim_end().to_string())
+}

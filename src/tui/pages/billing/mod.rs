@@ -6,13 +6,15 @@
 
 mod draw;
 
+pub use draw::account_trend;
+
 use crate::engine::costs::Rollup;
 use crate::model::costexplorer::Month;
 use crate::tui::cx::{Cx, Shared, Status};
 use crate::tui::module::{Command, PageModule};
 use crate::tui::page::{Nav, Page};
-use crate::tui::widgets::input::{Handled, Input};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::widgets::input::{FilterKey, Input, filter_key};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -179,29 +181,14 @@ impl PageModule for BillingPage {
 
     fn key(cx: &mut Cx<'_, State>, key: &KeyEvent) -> bool {
         let st = &mut *cx.st;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if !st.filtering {
-            if key.code == KeyCode::Char('/') && !ctrl {
-                st.filtering = true;
-                return true;
-            }
-            return false;
-        }
-        match key.code {
-            KeyCode::Esc => {
-                st.filter.set("");
-                st.filtering = false;
-            }
-            KeyCode::Enter => st.filtering = false,
-            KeyCode::Up | KeyCode::Down => return false,
-            _ => {
-                if st.filter.handle_key(*key) != Handled::Edited {
-                    return true;
-                }
+        match filter_key(&mut st.filter, &mut st.filtering, key) {
+            FilterKey::Ignored => false,
+            FilterKey::Started | FilterKey::Taken => true,
+            FilterKey::Changed => {
+                rerow(st);
+                true
             }
         }
-        rerow(st);
-        true
     }
 
     fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
@@ -220,16 +207,7 @@ impl PageModule for BillingPage {
             rerow(st);
             return;
         }
-        let last = st.rows.len().saturating_sub(1);
-        st.selected = match nav {
-            Nav::Up => st.selected.saturating_sub(1),
-            Nav::Down => (st.selected + 1).min(last),
-            Nav::Top => 0,
-            Nav::Bottom => last,
-            Nav::PageUp => st.selected.saturating_sub(10),
-            Nav::PageDown => (st.selected + 10).min(last),
-            _ => st.selected,
-        };
+        st.selected = nav.step(st.selected, st.rows.len());
     }
 
     fn on_load(cx: &mut Cx<'_, State>) {

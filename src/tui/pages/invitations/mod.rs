@@ -282,16 +282,7 @@ impl PageModule for InvitationsPage {
     fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
         let n = rows(&cx.view()).len();
         let st = &mut *cx.st;
-        let last = n.saturating_sub(1);
-        st.selected = match nav {
-            Nav::Up => st.selected.saturating_sub(1),
-            Nav::Down => (st.selected + 1).min(last),
-            Nav::Top => 0,
-            Nav::Bottom => last,
-            Nav::PageUp => st.selected.saturating_sub(10),
-            Nav::PageDown => (st.selected + 10).min(last),
-            _ => st.selected,
-        };
+        st.selected = nav.step(st.selected, n);
     }
 
     fn on_response(cx: &mut Cx<'_, State>, op: OpId, response: &ApiResponse) {

@@ -14,8 +14,8 @@ use crate::tui::dialog::{Confirm, Field, Form, FormBuilder, FormKind, Modal};
 use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::Call;
 use crate::tui::page::{Nav, Page};
-use crate::tui::widgets::input::{Handled, Input};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::widgets::input::{FilterKey, Input, filter_key};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -378,31 +378,18 @@ impl PageModule for ServicesPage {
 
     fn key(cx: &mut Cx<'_, State>, key: &KeyEvent) -> bool {
         let st = &mut *cx.st;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if !st.filtering {
-            if key.code == KeyCode::Char('/') && !ctrl {
-                st.filtering = true;
+        match filter_key(&mut st.filter, &mut st.filtering, key) {
+            FilterKey::Ignored => false,
+            FilterKey::Taken => true,
+            FilterKey::Started => {
                 st.admins_focused = false;
-                return true;
+                true
             }
-            return false;
-        }
-        match key.code {
-            KeyCode::Esc => {
-                st.filter.set("");
-                st.filtering = false;
-            }
-            KeyCode::Enter => st.filtering = false,
-            // Arrows still move through what matches.
-            KeyCode::Up | KeyCode::Down => return false,
-            _ => {
-                if st.filter.handle_key(*key) != Handled::Edited {
-                    return true;
-                }
+            FilterKey::Changed => {
+                st.selected = 0;
+                true
             }
         }
-        st.selected = 0;
-        true
     }
 
     fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
@@ -432,16 +419,7 @@ impl PageModule for ServicesPage {
         } else {
             (&mut st.selected, n_services)
         };
-        let last = n.saturating_sub(1);
-        *sel = match nav {
-            Nav::Up => sel.saturating_sub(1),
-            Nav::Down => (*sel + 1).min(last),
-            Nav::Top => 0,
-            Nav::Bottom => last,
-            Nav::PageUp => sel.saturating_sub(10),
-            Nav::PageDown => (*sel + 10).min(last),
-            _ => *sel,
-        };
+        *sel = nav.step(*sel, n);
     }
 
     fn on_load(cx: &mut Cx<'_, State>) {
