@@ -82,21 +82,23 @@ impl History {
 
     /// Takes back the last step. False when there is none.
     pub fn undo(&mut self, area: &mut TextArea<'static>) -> bool {
-        let Some(prev) = self.undo.pop() else { return false };
-        self.redo.push(Snap::of(area));
-        restore(area, prev);
         self.typing_at = None;
-        true
+        step(&mut self.undo, &mut self.redo, area)
     }
 
     /// Does again what undo took back. False when there is nothing to redo.
     pub fn redo(&mut self, area: &mut TextArea<'static>) -> bool {
-        let Some(next) = self.redo.pop() else { return false };
-        self.undo.push(Snap::of(area));
-        restore(area, next);
         self.typing_at = None;
-        true
+        step(&mut self.redo, &mut self.undo, area)
     }
+}
+
+/// Goes back to the last snapshot of `from`, keeping the text now on `to`.
+fn step(from: &mut Vec<Snap>, to: &mut Vec<Snap>, area: &mut TextArea<'static>) -> bool {
+    let Some(snap) = from.pop() else { return false };
+    to.push(Snap::of(area));
+    restore(area, snap);
+    true
 }
 
 fn pos(area: &TextArea<'_>) -> (usize, usize) {
