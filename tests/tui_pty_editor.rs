@@ -14,7 +14,7 @@ const SHIFT_DOWN: &str = "\x1b[1;2B";
 const SHIFT_END: &str = "\x1b[1;2F";
 
 /// The console on a copy of the sample, loaded.
-fn start(ws: &Workspace) -> Pty {
+fn console(ws: &Workspace) -> Pty {
     let mut t = Pty::spawn(ws, 120, 36);
     t.wait_for("AWS accounts (");
     t
@@ -48,7 +48,7 @@ fn big_policy(size: usize) -> String {
 #[test]
 fn a_10240_character_paste_arrives_whole_and_linted() {
     let ws = Workspace::new();
-    let mut t = start(&ws);
+    let mut t = console(&ws);
     new_scp(&mut t);
     // Select the whole template, so the paste replaces it.
     t.send(SHIFT_DOWN.repeat(40));
@@ -74,7 +74,7 @@ fn a_10240_character_paste_arrives_whole_and_linted() {
 fn a_paste_outside_any_field_runs_nothing() {
     let ws = Workspace::new();
     let before = std::fs::read(ws.org()).unwrap();
-    let mut t = start(&ws);
+    let mut t = console(&ws);
     t.wait_for("Policy types");
     let screen = t.contents();
     // Keys that would create an OU, open the palette and quit, and newlines as Enter.
@@ -97,7 +97,7 @@ fn a_paste_outside_any_field_runs_nothing() {
 #[test]
 fn ctrl_z_and_ctrl_y_undo_and_redo_in_the_editor() {
     let ws = Workspace::new();
-    let mut t = start(&ws);
+    let mut t = console(&ws);
     new_scp(&mut t);
     t.send("hello world");
     t.wait_for("hello world{");
@@ -122,7 +122,7 @@ fn ctrl_z_and_ctrl_y_undo_and_redo_in_the_editor() {
 #[test]
 fn a_draft_survives_kill_9_with_all_but_the_last_second() {
     let ws = Workspace::new();
-    let mut t = start(&ws);
+    let mut t = console(&ws);
     new_scp(&mut t);
     let typed = "Denyeverything";
     for c in typed.chars() {
@@ -143,7 +143,7 @@ fn a_draft_survives_kill_9_with_all_but_the_last_second() {
     }
     t.kill9();
 
-    let mut t = start(&ws);
+    let mut t = console(&ws);
     t.send("2");
     t.wait_for("SCP policies (");
     t.send("n");
