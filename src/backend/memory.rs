@@ -18,10 +18,12 @@ pub type AfterChange = Box<dyn Fn(&Engine) -> Result<(), String> + Send + Sync>;
 pub struct MemoryBackend {
     engine: Arc<Mutex<Engine>>,
     caller: Mutex<Caller>,
-    kind: BackendKind,
+    /// What it is (the sample becomes a file after `save_as`).
+    kind: Mutex<BackendKind>,
     after_change: Option<AfterChange>,
-    /// The snapshot file written back, if any (reloaded by `load_snapshot` when changed).
-    file: Option<Arc<OrgFile>>,
+    /// The snapshot file written back, if any (reloaded by `load_snapshot` when changed; set
+    /// by `save_as`).
+    file: Mutex<Option<Arc<OrgFile>>>,
 }
 
 impl MemoryBackend {
@@ -30,9 +32,9 @@ impl MemoryBackend {
         MemoryBackend {
             engine: Arc::new(Mutex::new(engine)),
             caller: Mutex::new(Caller::Management),
-            kind,
+            kind: Mutex::new(kind),
             after_change: None,
-            file: None,
+            file: Mutex::new(None),
         }
     }
 
@@ -46,13 +48,43 @@ impl MemoryBackend {
     /// Writes every change back to `file` (undoing changes that cannot be saved), and reloads
     /// the organization from it when it changed on disk and the whole organization is loaded
     /// again (`r` in the console).
-    pub fn with_file(mut self, file: OrgFile) -> Self {
-        let file = Arc::new(file);
-        let saver = file.clone();
-        self.after_change =
-            Some(Box::new(move |e: &Engine| saver.save(e.state(), e.now()).map_err(|e| e.to_string())));
-        self.file = Some(file);
+    pub fn with_file(self, file: OrgFile) -> Self {
+        *self.file.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(file));
         self
+    }
+
+    /// The snapshot file written back, if any.
+    fn file(&self) -> Option<Arc<OrgFile>> {
+        self.file.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Writes the organization to `path` (atomically, under the file's lock) and from then on
+    /// every change to it, as `--org path` would; the file written before, if any, is let go.
+    /// An existing `path` is replaced only with `overwrite`.
+    pub fn save_as(&self, path: &Path, overwrite: bool) -> OrgResult<()> {
+        let fail = |m: String| OrgError::new(ErrorCode::ServiceException, m);
+        if self.file().is_some_and(|f| f.path() == path) {
+            return Ok(());
+        }
+        if !overwrite && path.exists() {
+            return Err(fail(format!("{} exists; it was not overwritten.", path.display())));
+        }
+        let extras = match (self.file(), self.kind()) {
+            (Some(f), _) => f.extras(),
+            (None, BackendKind::Sample) => crate::snapshot::sample().map(|l| l.extras).unwrap_or_default(),
+            (None, _) => crate::snapshot::Extras::default(),
+        };
+        let file = OrgFile::create_replacing(path, extras).map_err(|e| fail(e.to_string()))?;
+        let engine = self.engine();
+        file.save(engine.state(), engine.now())
+            .map_err(|e| fail(format!("The organization was not saved: {e}")))?;
+        *self.file.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(file));
+        *self.kind.lock().unwrap_or_else(|p| p.into_inner()) = BackendKind::File(path.display().to_string());
+        Ok(())
+    }
+
+    fn kind(&self) -> BackendKind {
+        self.kind.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     /// Opens a snapshot file for the console: locked, or read-only when another process holds
@@ -71,7 +103,7 @@ impl MemoryBackend {
     /// Why this backend refuses changes (its file is held by another process), if it does.
     /// The console shows it and opens the session read-only.
     pub fn read_only_reason(&self) -> Option<String> {
-        self.file.as_ref().and_then(|f| f.read_only_reason().map(str::to_string))
+        self.file().and_then(|f| f.read_only_reason().map(str::to_string))
     }
 
     /// Runs one operation; a write is refused on a read-only file, and undone when it cannot
@@ -80,19 +112,28 @@ impl MemoryBackend {
         let caller = self.caller();
         let mut engine = self.engine();
         let hook = self.after_change.as_ref().filter(|_| write);
-        let Some(hook) = hook else { return op(&mut engine, &caller) };
+        let file = self.file().filter(|_| write);
+        if hook.is_none() && file.is_none() {
+            return op(&mut engine, &caller);
+        }
         if let Some(reason) = self.read_only_reason() {
             return Err(OrgError::new(
                 ErrorCode::ServiceException,
                 format!("The change was not made: {reason}."),
             ));
         }
-        engine.apply_and_save(|e| op(e, &caller), hook)
+        match (hook, file) {
+            (Some(hook), _) => engine.apply_and_save(|e| op(e, &caller), hook),
+            (None, file) => engine.apply_and_save(
+                |e| op(e, &caller),
+                |e: &Engine| file.map_or(Ok(()), |f| f.save(e.state(), e.now()).map_err(|e| e.to_string())),
+            ),
+        }
     }
 
     /// Re-reads the file when it changed on disk since it was loaded or written.
     fn reload_if_changed(&self, engine: &mut Engine) -> OrgResult<()> {
-        let Some(file) = self.file.as_ref().filter(|f| f.changed_on_disk()) else { return Ok(()) };
+        let Some(file) = self.file().filter(|f| f.changed_on_disk()) else { return Ok(()) };
         let loaded = file.reload().map_err(|e| OrgError::new(ErrorCode::ServiceException, e.to_string()))?;
         engine.replace_state(loaded.state).map_err(|e| {
             OrgError::new(ErrorCode::ServiceException, format!("{}: {}", file.path().display(), e.message))
@@ -122,7 +163,11 @@ macro_rules! impl_memory_backend {
             )+
 
             fn kind(&self) -> BackendKind {
-                self.kind.clone()
+                MemoryBackend::kind(self)
+            }
+
+            fn save_as(&self, path: &Path, overwrite: bool) -> OrgResult<()> {
+                MemoryBackend::save_as(self, path, overwrite)
             }
 
             async fn load_snapshot_with_progress(&self, _progress: super::walk::ProgressSink<'_>) -> OrgResult<OrgSnapshot> {

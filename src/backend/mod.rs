@@ -81,6 +81,17 @@ macro_rules! declare_backend_trait {
             fn writes_armed(&self) -> bool {
                 true
             }
+
+            /// Writes the organization to the snapshot file `path` and writes every later change
+            /// back to it (the console's `:save-as`). Only in-memory organizations can; an
+            /// existing file is replaced only with `overwrite`.
+            fn save_as(&self, path: &std::path::Path, overwrite: bool) -> OrgResult<()> {
+                let _ = (path, overwrite);
+                Err(crate::model::OrgError::new(
+                    crate::model::ErrorCode::ServiceException,
+                    "A live organization cannot be switched to a file; `orgtui snapshot --aws -o FILE` writes a copy.",
+                ))
+            }
         }
     };
 }

@@ -40,6 +40,15 @@ macro_rules! declare_requests {
             )+
         }
 
+        impl ApiResponse {
+            /// The operation's wire name (`CreatePolicy`), e.g. to tell changes from reads.
+            pub fn operation(&self) -> &'static str {
+                match self {
+                    $(ApiResponse::$wire(_) => stringify!($wire),)+
+                }
+            }
+        }
+
         impl ApiRequest {
             /// The operation's wire name (`CreatePolicy`).
             pub fn operation(&self) -> &'static str {

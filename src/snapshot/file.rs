@@ -198,6 +198,18 @@ impl OrgFile {
         }
     }
 
+    /// Takes the lock of `path` to write the organization there for the first time
+    /// (`:save-as`): the file may exist (it is replaced by the first save) or not. `extras` are
+    /// written with every save. Fails when another process holds it.
+    pub fn create_replacing(path: &Path, extras: Extras) -> Result<OrgFile, OpenError> {
+        let file = OrgFile::create(path)?;
+        if let (Ok(meta), Ok(bytes)) = (std::fs::metadata(path), std::fs::read(path)) {
+            *file.stamp.lock().unwrap_or_else(|p| p.into_inner()) = Some(Stamp::of(&meta, &bytes));
+        }
+        *file.extras.lock().unwrap_or_else(|p| p.into_inner()) = extras;
+        Ok(file)
+    }
+
     /// The snapshot file.
     pub fn path(&self) -> &Path {
         &self.path

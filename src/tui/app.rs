@@ -47,6 +47,10 @@ pub struct App {
     pub reveal_after_load: Option<String>,
     /// `q` was pressed while changes were in flight; a second `q` quits anyway.
     pub quit_armed: bool,
+    /// Changes made to the bundled sample this session (lost on quitting unless `:save-as`).
+    pub unsaved_sample_changes: usize,
+    /// Quitting was refused once to warn about them; the next quit goes through.
+    pub unsaved_warned: bool,
     pub quit: bool,
     pub mouse: bool,
     /// Something changed since the last frame.
@@ -54,6 +58,11 @@ pub struct App {
 }
 
 impl App {
+    /// Whether the session works on the bundled sample (changes live in memory only).
+    pub fn on_sample(&self) -> bool {
+        self.shared.source.label == "SAMPLE"
+    }
+
     /// A console about to load its organization.
     pub fn new(
         source: SessionInfo,
@@ -74,6 +83,8 @@ impl App {
             load_generation: 0,
             reveal_after_load: None,
             quit_armed: false,
+            unsaved_sample_changes: 0,
+            unsaved_warned: false,
             quit: false,
             mouse: false,
             dirty: true,

@@ -109,6 +109,7 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
             Ok(Outcome::Response { message: crate::model::text::sanitize(&done), reveal, response })
         }
         Call::ActAs { account } => act_as(b, account).await,
+        Call::SaveAs { path, overwrite } => b.save_as(&path, overwrite).map(|()| Outcome::SavedAs(path)),
     }
 }
 

@@ -97,6 +97,14 @@ pub const GLOBAL: &[GlobalCommand] = &[
         arm,
     ),
     g("disarm", &[], "", "live sessions: back to read-only", None, disarm),
+    g(
+        "save-as",
+        &[],
+        "FILE",
+        "write the organization to a snapshot file and work on it (every change saved, as --org FILE)",
+        None,
+        save_as,
+    ),
     g("quit", &["q"], "", "leave orgtui", Some("quit"), quit),
 ];
 
@@ -118,7 +126,16 @@ fn page(app: &mut App, arg: Option<String>) -> Vec<Effect> {
 }
 
 fn quit(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
-    if !app.pending.is_empty() && !app.quit_armed {
+    let unsaved = app.unsaved_sample_changes;
+    if app.on_sample() && unsaved > 0 && !app.unsaved_warned {
+        app.unsaved_warned = true;
+        let what = if unsaved == 1 {
+            "1 change to the sample is".into()
+        } else {
+            format!("{unsaved} changes to the sample are")
+        };
+        app.set_status(Status::Info(format!("{what} not saved — :save-as FILE keeps them; q again quits")));
+    } else if !app.pending.is_empty() && !app.quit_armed {
         app.quit_armed = true;
         app.set_status(Status::Info(format!(
             "{} change(s) still in flight; press q again to quit anyway",
@@ -128,6 +145,44 @@ fn quit(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
         app.quit = true;
     }
     Vec::new()
+}
+
+/// `:save-as FILE`: the organization goes to a snapshot file (replacing an existing one only
+/// after a typed confirmation), and the session works on that file from then on.
+fn save_as(app: &mut App, arg: Option<String>) -> Vec<Effect> {
+    let Some(file) = arg.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) else {
+        app.set_status(Status::Error("Which file? :save-as FILE".into()));
+        return Vec::new();
+    };
+    if app.shared.source.guarded {
+        app.set_status(Status::Error(
+            "A live session cannot be saved as a file (`orgtui snapshot --aws -o FILE` copies the organization)."
+                .into(),
+        ));
+        return Vec::new();
+    }
+    let path = std::path::PathBuf::from(&file);
+    let shown = sanitize(&file);
+    if path.is_dir() {
+        app.set_status(Status::Error(format!("{shown} is a directory; name a file.")));
+        return Vec::new();
+    }
+    if path.exists() {
+        app.modal = Some(Modal::Confirm(Confirm::new(
+            Call::SaveAs { path, overwrite: true },
+            format!("Replace {shown}"),
+            vec![
+                format!("{shown} exists. Saving replaces its contents with this organization."),
+                "From then on every change is written to it.".into(),
+            ],
+            "yes".into(),
+        )));
+        return Vec::new();
+    }
+    let op = app.op_id();
+    app.pending.insert(op, format!("Saving to {shown}"));
+    app.dirty = true;
+    vec![Effect::Call { op, call: Call::SaveAs { path, overwrite: false } }]
 }
 
 fn mouse(app: &mut App, _arg: Option<String>) -> Vec<Effect> {

@@ -40,6 +40,8 @@ pub enum Msg {
 pub enum Outcome {
     /// Writes were armed (`true`) or disarmed.
     Armed(bool),
+    /// The organization was written to this snapshot file, which now takes every change.
+    SavedAs(std::path::PathBuf),
     /// A call succeeded: the status-line message, what to select after the reload, and the
     /// response (the page that sent it sees it; a CreateAccount is followed to its end).
     Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
@@ -58,6 +60,9 @@ pub enum Call {
     /// An Organizations operation: `done` is the status line on success, `reveal` what to
     /// select after the reload.
     Api { request: crate::backend::request::ApiRequest, done: String, reveal: Option<String> },
+    /// `:save-as`: write the organization to a snapshot file and work on it from then on
+    /// (`overwrite`: the file exists and the user confirmed replacing it).
+    SaveAs { path: std::path::PathBuf, overwrite: bool },
 }
 
 /// Work for the effect runner.

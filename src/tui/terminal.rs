@@ -69,6 +69,22 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// Hands every message already queued to `handle`, in order, until the queue is empty or
+/// `handle` says stop (the console quits); returns how many were handled.
+fn drain(rx: &mut mpsc::UnboundedReceiver<Msg>, mut handle: impl FnMut(Msg) -> bool) -> usize {
+    let mut n = 0;
+    while let Ok(m) = rx.try_recv() {
+        n += 1;
+        if !handle(m) {
+            break;
+        }
+    }
+    n
+}
+
+/// The input thread: reads terminal events and posts them. `poll` returns as soon as an event
+/// is ready (its timeout only lets the thread notice `stop`), and every event read is sent at
+/// once, so queued input never waits for another key.
 fn spawn_input(tx: mpsc::UnboundedSender<Msg>, stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {
@@ -185,13 +201,12 @@ pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>
             msg = rx.recv() => {
                 let Some(msg) = msg else { break Ok(()) };
                 apply(update::update(&mut app, msg), &mut runner);
-                // Work through whatever else is queued before drawing.
-                for _ in 0..256 {
-                    match rx.try_recv() {
-                        Ok(m) => apply(update::update(&mut app, m), &mut runner),
-                        Err(_) => break,
-                    }
-                }
+                // Work through everything else queued before drawing (no cap: nothing is left
+                // waiting for the next key).
+                drain(&mut rx, |m| {
+                    apply(update::update(&mut app, m), &mut runner);
+                    !app.quit
+                });
             }
             _ = tokio::time::sleep(wait) => {
                 if app.busy() || app.wants_tick() {
@@ -203,4 +218,36 @@ pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>
     stop.store(true, Ordering::Relaxed);
     restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drain_takes_everything_queued_however_much() {
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        for _ in 0..5000 {
+            tx.send(Msg::Tick).unwrap();
+        }
+        let mut seen = 0;
+        assert_eq!(
+            drain(&mut rx, |_| {
+                seen += 1;
+                true
+            }),
+            5000
+        );
+        assert_eq!(seen, 5000);
+        assert!(rx.try_recv().is_err());
+    }
+
+    #[test]
+    fn drain_stops_when_told() {
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        for _ in 0..10 {
+            tx.send(Msg::Tick).unwrap();
+        }
+        assert_eq!(drain(&mut rx, |_| false), 1);
+    }
 }

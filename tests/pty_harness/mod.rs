@@ -58,6 +58,11 @@ impl Workspace {
     pub fn log(&self) -> PathBuf {
         self.dir.path().join("log")
     }
+
+    /// The console's state directory (`ORGTUI_STATE_DIR`: drafts live in `drafts/` below it).
+    pub fn state(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
 }
 
 /// The console running in a pseudo-terminal.
@@ -75,12 +80,23 @@ pub struct Pty {
 impl Pty {
     /// Starts `orgtui --org <ws>/org.json --log-file <ws>/log` in a `cols`×`rows` terminal.
     pub fn spawn(ws: &Workspace, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_on(ws, Some(&ws.org()), cols, rows)
+    }
+
+    /// Starts `orgtui --log-file <ws>/log` on the bundled sample (nothing written back).
+    pub fn spawn_sample(ws: &Workspace, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_on(ws, None, cols, rows)
+    }
+
+    fn spawn_on(ws: &Workspace, org: Option<&std::path::Path>, cols: u16, rows: u16) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
-        cmd.arg("--org");
-        cmd.arg(ws.org());
+        if let Some(org) = org {
+            cmd.arg("--org");
+            cmd.arg(org);
+        }
         cmd.arg("--log-file");
         cmd.arg(ws.log());
         cmd.cwd(ws.dir.path());
@@ -128,6 +144,19 @@ impl Pty {
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
         self.writer.write_all(bytes.as_ref()).expect("write to the pty");
         self.writer.flush().expect("flush the pty");
+    }
+
+    /// Pastes `text` as one bracketed paste, as a terminal does with bracketed paste on.
+    pub fn paste(&mut self, text: &str) {
+        self.send(format!("\x1b[200~{text}\x1b[201~"));
+    }
+
+    /// Kills the console with SIGKILL (no clean-up runs) and waits for it to be gone.
+    pub fn kill9(&mut self) {
+        let pid = self.pid().to_string();
+        let st = std::process::Command::new("kill").args(["-9", &pid]).status().expect("run kill -9");
+        assert!(st.success(), "kill -9 {pid} failed");
+        let _ = self.wait_exit(timeout());
     }
 
     /// Presses Esc alone, then pauses so the next key is not taken for Alt+key.

@@ -66,21 +66,31 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, footer: Rect) {
             boxed(f, t, " Draft found ", lines, rows[0]);
         }
         Mode::Details { focus } => {
-            let field = |label: &str, v: &str, on: bool| {
-                let cursor = if on { "_" } else { "" };
-                let mark = if on { "> " } else { "  " };
-                Line::from(vec![
-                    Span::raw(format!("{mark}{label}: ")),
-                    Span::styled(format!("{}{cursor}", sanitize(v)), t.key()),
-                ])
+            // Each field shows the part of its text around the cursor, the box at most 72 wide.
+            let room = rows[0].width.min(72).saturating_sub(4);
+            let mut cursor = None;
+            let mut field = |row: u16, label: &str, v: &crate::tui::widgets::input::Input, on: bool| {
+                let lead = format!("{}{label}: ", if on { "> " } else { "  " });
+                let left = u16::try_from(lead.chars().count()).unwrap_or(u16::MAX);
+                let (shown, col) = v.window(room.saturating_sub(left).max(1), on);
+                if on {
+                    cursor = Some((left + col, row));
+                }
+                Line::from(vec![Span::raw(lead), Span::styled(shown, t.key())])
             };
             let lines = vec![
-                field("Name", &e.name, *focus == 0),
-                field("Description", &e.description, *focus == 1),
+                field(0, "Name", &e.name, *focus == 0),
+                field(1, "Description", &e.description, *focus == 1),
                 Line::from(""),
                 Line::styled("enter next / continue   tab switch   esc back", t.dim()),
             ];
-            boxed(f, t, " New policy ", lines, rows[0]);
+            let r = boxed(f, t, " New policy ", lines, rows[0]);
+            if let Some((x, y)) = cursor {
+                let (x, y) = (r.x.saturating_add(1 + x), r.y.saturating_add(1 + y));
+                if x + 1 < r.right() && y + 1 < r.bottom() {
+                    f.set_cursor_position((x, y));
+                }
+            }
         }
         Mode::Complete(c) => popup(f, e, t, c, rows[0]),
         _ => {}
@@ -261,7 +271,8 @@ fn confirmation(f: &mut Frame, cx: &View<'_, State>, e: &Editor, c: &super::Conf
     f.render_widget(Paragraph::new(lines), area);
 }
 
-fn boxed(f: &mut Frame, t: &Theme, title: &str, lines: Vec<Line<'static>>, within: Rect) {
+/// Draws `lines` in a bordered box centred in `within`; returns the box.
+fn boxed(f: &mut Frame, t: &Theme, title: &str, lines: Vec<Line<'static>>, within: Rect) -> Rect {
     let w =
         lines.iter().map(Line::width).max().unwrap_or(10).saturating_add(4).min(usize::from(within.width));
     let h = (lines.len() + 2).min(usize::from(within.height));
@@ -275,6 +286,7 @@ fn boxed(f: &mut Frame, t: &Theme, title: &str, lines: Vec<Line<'static>>, withi
     f.render_widget(Clear, r);
     let block = Block::default().borders(Borders::ALL).border_style(t.focus()).title(title.to_string());
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
+    r
 }
 
 fn popup(f: &mut Frame, e: &Editor, t: &Theme, c: &super::Completion, within: Rect) {

@@ -1,16 +1,19 @@
 //! Keys while the editor is open (it takes all of them), and following the save call.
 //!
-//! Editing keys are `ratatui-textarea`'s (arrows, home/end, ctrl-z/ctrl-y undo and redo,
-//! ctrl-x/ctrl-v cut and paste…); the editor adds: ctrl-s save, alt-f format, alt-m minify,
-//! tab or ctrl-space complete, esc leave (the edit stays as a draft).
+//! Editing keys are `ratatui-textarea`'s (arrows, home/end, ctrl-x cut, ctrl-k delete to the
+//! end of the line…); the editor adds: ctrl-z undo, ctrl-y (ctrl-shift-z) redo, ctrl-v paste
+//! what was cut, ctrl-s save, alt-f format, alt-m minify, tab or ctrl-space complete, esc leave
+//! (the edit stays as a draft). Undo steps are the editor's (`history.rs`).
 
 use super::State;
 use super::complete::{self, Kind};
+use super::history::Step;
 use super::{Completion, Editor, Mode, format, save};
 use crate::model::OrgError;
 use crate::tui::cx::{Cx, Outbox, Status};
 use crate::tui::dialog::describe_error;
 use crate::tui::msg::{Effect, OpId, Outcome};
+use crate::tui::widgets::input::Handled;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
 
@@ -18,8 +21,8 @@ use std::time::{Duration, Instant};
 pub const DRAFT_INTERVAL: Duration = Duration::from_millis(500);
 
 /// Longest name and description accepted in the details step (AWS's limits).
-const NAME_MAX: usize = 128;
-const DESCRIPTION_MAX: usize = 512;
+pub(super) const NAME_MAX: usize = 128;
+pub(super) const DESCRIPTION_MAX: usize = 512;
 
 /// The result of a call: when it is the editor's save, a failure moves into the editor with
 /// the text kept, a success closes the editor and drops the draft. Returns whether it was the
@@ -82,26 +85,29 @@ fn scroll_to_cursor(cx: &mut Cx<'_, State>) {
     }
 }
 
-/// A bracketed paste: the whole text at once into the policy (or the name/description field),
-/// linted once.
+/// A bracketed paste: the whole text at once into the policy (one undo step, linted once) or
+/// the name/description field (line breaks become spaces: a paste never acts as enter).
 pub fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
     let Some(e) = cx.st.as_mut() else { return false };
     match e.mode {
         Mode::Edit => {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
-            e.area.insert_str(&text);
-            changed(cx);
+            if e.edit(Step::Other, |a| a.insert_str(&text)) {
+                changed(cx);
+            }
             scroll_to_cursor(cx);
         }
         Mode::Details { focus } => {
-            let (field, max) =
-                if focus == 0 { (&mut e.name, NAME_MAX) } else { (&mut e.description, DESCRIPTION_MAX) };
-            let room = max.saturating_sub(field.chars().count());
-            field.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(room));
+            details_field(e, focus).insert_str(text);
         }
-        _ => {}
+        _ => cx.set_status(Status::Info("Nothing to paste into here: go back to the text first.".into())),
     }
     true
+}
+
+/// The focused field of the details step.
+fn details_field(e: &mut Editor, focus: usize) -> &mut crate::tui::widgets::input::Input {
+    if focus == 0 { &mut e.name } else { &mut e.description }
 }
 
 /// The draft timer: a draft behind the text is written once `DRAFT_INTERVAL` has passed since
@@ -157,10 +163,12 @@ fn complete_key(cx: &mut Cx<'_, State>, k: &KeyEvent, mut c: Completion) {
             if let Some(e) = cx.st.as_mut() {
                 e.mode = Mode::Edit;
                 if let Some(item) = c.items.get(c.selected) {
-                    for _ in 0..c.prefix.chars().count() {
-                        e.area.delete_char();
-                    }
-                    e.area.insert_str(item);
+                    e.edit(Step::Other, |a| {
+                        for _ in 0..c.prefix.chars().count() {
+                            a.delete_char();
+                        }
+                        a.insert_str(item)
+                    });
                 }
             }
             changed(cx);
@@ -182,33 +190,25 @@ fn complete_key(cx: &mut Cx<'_, State>, k: &KeyEvent, mut c: Completion) {
 
 fn details_key(cx: &mut Cx<'_, State>, k: &KeyEvent, focus: usize) {
     let Some(e) = cx.st.as_mut() else { return };
-    let (field, max) =
-        if focus == 0 { (&mut e.name, NAME_MAX) } else { (&mut e.description, DESCRIPTION_MAX) };
     match k.code {
         KeyCode::Esc => e.mode = Mode::Edit,
         KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
             e.mode = Mode::Details { focus: 1 - focus.min(1) }
         }
-        KeyCode::Backspace => {
-            field.pop();
-        }
         KeyCode::Enter if focus == 0 => e.mode = Mode::Details { focus: 1 },
         KeyCode::Enter => {
-            if e.name.trim().is_empty() {
+            if e.name.value().trim().is_empty() {
                 e.note = Some("A new policy needs a name.".into());
                 e.mode = Mode::Details { focus: 0 };
             } else {
                 save::confirm(cx);
             }
         }
-        KeyCode::Char(ch)
-            if !ch.is_control()
-                && !k.modifiers.contains(KeyModifiers::CONTROL)
-                && field.chars().count() < max =>
-        {
-            field.push(ch);
+        _ => {
+            if details_field(e, focus).handle_key(*k) == Handled::Edited {
+                e.note = None;
+            }
         }
-        _ => {}
     }
 }
 
@@ -234,15 +234,36 @@ fn edit_key(cx: &mut Cx<'_, State>, k: &KeyEvent) {
                     }
                 }
                 None if k.code == KeyCode::Tab => {
-                    if e.area.insert_tab() {
+                    if e.edit(Step::Other, |a| a.insert_tab()) {
                         changed(cx);
                     }
                 }
                 None => e.note = Some("Completion works inside an Action string or a Condition key.".into()),
             }
         }
+        KeyCode::Char('z' | 'Z' | 'y' | 'r' | 'u') if ctrl => {
+            let shift = k.modifiers.contains(KeyModifiers::SHIFT);
+            let redo = matches!(k.code, KeyCode::Char('y' | 'r' | 'Z')) || shift;
+            let (done, what) = if redo { (e.redo(), "redo") } else { (e.undo(), "undo") };
+            if done {
+                changed(cx);
+            } else {
+                e.note = Some(format!("Nothing to {what}."));
+            }
+        }
+        // ctrl-v pastes what ctrl-x cut (the text area's own binding is page down).
+        KeyCode::Char('v') if ctrl => {
+            if e.edit(Step::Other, |a| a.paste()) {
+                changed(cx);
+            }
+        }
+        KeyCode::Char(_) if !ctrl && !alt => {
+            if e.edit(Step::Type, |a| a.input(*k)) {
+                changed(cx);
+            }
+        }
         _ => {
-            if e.area.input(*k) {
+            if e.edit(Step::Other, |a| a.input(*k)) {
                 changed(cx);
             }
         }

@@ -13,6 +13,7 @@ mod diff;
 pub mod draft;
 mod draw;
 pub mod format;
+mod history;
 mod keys;
 mod open;
 mod save;
@@ -22,6 +23,8 @@ use crate::policy::lint::{Finding, Severity};
 use crate::tui::module::Command;
 use crate::tui::msg::OpId;
 use crate::tui::page::Page;
+use crate::tui::widgets::input::Input;
+use history::{History, Step};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -171,8 +174,10 @@ pub struct Editor {
     pub findings: Vec<Finding>,
     pub mode: Mode,
     /// Name and description for a new policy.
-    pub name: String,
-    pub description: String,
+    pub name: Input,
+    pub description: Input,
+    /// Undo and redo (one step per typed word, paste, format, completion…).
+    history: History,
     /// A one-line note (formatted, restored, …).
     pub note: Option<String>,
     /// The AWS error of the last save, shown until the next change.
@@ -189,9 +194,7 @@ pub struct Editor {
 impl Editor {
     /// An editor on `text`.
     pub fn new(target: Target, original: String, text: &str) -> Editor {
-        let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
-        area.set_tab_length(2);
-        area.set_max_histories(200);
+        let area = history::area(text.split('\n').map(str::to_string).collect());
         let mut e = Editor {
             target,
             area,
@@ -199,8 +202,9 @@ impl Editor {
             pristine: text.to_string(),
             findings: Vec::new(),
             mode: Mode::Edit,
-            name: String::new(),
-            description: String::new(),
+            name: Input::new("").with_max(keys::NAME_MAX),
+            description: Input::new("").with_max(keys::DESCRIPTION_MAX),
+            history: History::default(),
             note: None,
             error: None,
             top: 0,
@@ -217,15 +221,33 @@ impl Editor {
         self.area.lines().join("\n")
     }
 
-    /// Replaces the whole text (format, minify, restore), keeping undo possible.
+    /// Replaces the whole text (format, minify, restore) as one undoable step; the cursor goes
+    /// to the top.
     pub fn set_text(&mut self, text: &str) {
-        self.area.select_all();
-        self.area.cut();
-        self.area.insert_str(text);
-        self.area.move_cursor(ratatui_textarea::CursorMove::Top);
-        self.area.move_cursor(ratatui_textarea::CursorMove::Head);
+        self.history.change(&mut self.area, Step::Other, |a| {
+            let yank = a.yank_text();
+            *a = history::area(text.split('\n').map(str::to_string).collect());
+            a.set_yank_text(yank);
+            true
+        });
         self.top = 0;
         self.relint();
+    }
+
+    /// Runs an edit of the text as one undo step (`Step::Type`: joins the word being typed);
+    /// returns whether the text changed. Lint and draft are the caller's (`keys::changed`).
+    pub fn edit(&mut self, step: Step, f: impl FnOnce(&mut TextArea<'static>) -> bool) -> bool {
+        self.history.change(&mut self.area, step, f)
+    }
+
+    /// ctrl-z: takes back the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.area)
+    }
+
+    /// ctrl-y: does again what undo took back; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.area)
     }
 
     /// Lints the text again.

@@ -90,13 +90,13 @@ pub fn submit(cx: &mut Cx<'_, State>) {
         Target::New { ty } => (
             ApiRequest::CreatePolicy(CreatePolicyRequest {
                 content,
-                description: e.description.trim().to_string(),
-                name: e.name.trim().to_string(),
+                description: e.description.value().trim().to_string(),
+                name: e.name.value().trim().to_string(),
                 r#type: *ty,
                 tags: None,
             }),
-            format!("Policy {} created.", text::sanitize(e.name.trim())),
-            format!("Creating policy {}", text::sanitize(e.name.trim())),
+            format!("Policy {} created.", text::sanitize(e.name.value().trim())),
+            format!("Creating policy {}", text::sanitize(e.name.value().trim())),
         ),
         Target::ResourcePolicy { .. } => (
             ApiRequest::PutResourcePolicy(PutResourcePolicyRequest { content, tags: None }),

@@ -54,7 +54,26 @@ pub(super) fn on_done(
             if owned {
                 app.modal = None;
             }
+            if let Outcome::Response { response, .. } = &outcome
+                && app.on_sample()
+                && crate::backend::request::is_write_operation(response.operation())
+            {
+                app.unsaved_sample_changes += 1;
+            }
             match outcome {
+                Outcome::SavedAs(path) => {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    app.shared.source.label = format!("FILE {}", sanitize(&name));
+                    app.shared.source.writable = true;
+                    app.unsaved_sample_changes = 0;
+                    app.set_status(Status::Ok(format!(
+                        "Saved to {}; every change now goes to that file.",
+                        sanitize(&path.display().to_string())
+                    )));
+                    Vec::new()
+                }
                 Outcome::Armed(armed) => {
                     app.shared.source.writable = armed;
                     app.set_status(if armed {

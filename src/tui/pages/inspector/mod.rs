@@ -118,6 +118,15 @@ impl PageModule for InspectorPage {
         true
     }
 
+    /// A paste into the field being edited (line breaks become spaces: a paste never commits).
+    fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
+        let Some(e) = cx.st.editing.as_mut() else { return false };
+        if e.buffer.insert_str(text) {
+            e.choice = 0;
+        }
+        true
+    }
+
     fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
         nav::navigate(cx, nav);
     }

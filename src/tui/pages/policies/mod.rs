@@ -168,6 +168,10 @@ impl PageModule for PoliciesPage {
         picker::key(cx, key)
     }
 
+    fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
+        picker::paste(cx, text)
+    }
+
     fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
         if cx.st.effective.is_some() {
             effective::navigate(cx, nav);

@@ -88,6 +88,18 @@ pub(super) fn key(cx: &mut Cx<'_, State>, k: &KeyEvent) -> bool {
     true
 }
 
+/// A paste into the picker's query (line breaks become spaces: a paste never picks); `false`
+/// when the picker is closed.
+pub(super) fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
+    let Some(mut p) = cx.st.picker.take() else { return false };
+    if p.query.insert_str(text) {
+        p.cursor = 0;
+        refresh(&cx.view(), &mut p);
+    }
+    cx.st.picker = Some(p);
+    true
+}
+
 /// Draws the picker over the page.
 pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) {
     let t = &cx.shared.theme;
