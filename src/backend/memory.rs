@@ -117,7 +117,10 @@ macro_rules! impl_memory_backend {
             $(
                 async fn $method(&self, req: $req) -> OrgResult<$resp> {
                     let write = super::request::is_write_operation(stringify!($wire));
-                    self.apply(write, |engine, caller| engine.$method(caller, req))
+                    let ctx = crate::engine::cloudtrail::CallContext::console();
+                    self.apply(write, |engine, caller| {
+                        engine.recorded(&ctx, caller, stringify!($wire), req, |e, c, r| e.$method(c, r))
+                    })
                 }
             )+
 

@@ -13,6 +13,7 @@ mod access;
 mod accounts;
 mod all_features;
 mod clock;
+pub mod cloudtrail;
 mod effective;
 mod handshakes;
 mod ids;
@@ -99,6 +100,7 @@ impl Engine {
                 handshakes: BTreeMap::new(),
                 quotas: config.quotas,
                 settings: config.settings,
+                cloudtrail: Default::default(),
             },
             clock: config.clock,
             rng: fastrand::Rng::with_seed(config.seed),

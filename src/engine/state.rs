@@ -160,4 +160,6 @@ pub struct EngineState {
     pub handshakes: BTreeMap<HandshakeId, HandshakeRecord>,
     pub quotas: super::Quotas,
     pub settings: super::EmulatorSettings,
+    /// CloudTrail: the event history and the trails.
+    pub cloudtrail: super::cloudtrail::CloudTrailState,
 }

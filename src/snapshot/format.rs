@@ -54,6 +54,23 @@ pub struct SnapshotFile {
     /// Data the console uses offline that Organizations does not hold.
     #[serde(default)]
     pub extras: Extras,
+    /// CloudTrail: trails and the recorded events (optional; older files have none).
+    #[serde(default)]
+    pub cloudtrail: Option<FileCloudTrail>,
+}
+
+/// The CloudTrail section: trails and the management events, oldest first, each in
+/// CloudTrail's own record format.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileCloudTrail {
+    #[serde(default)]
+    pub trails: Vec<crate::engine::cloudtrail::TrailState>,
+    #[serde(default)]
+    pub events: Vec<crate::model::cloudtrail::EventRecord>,
+    /// Events ever recorded (event ids derive from it); the number of events when omitted.
+    pub recorded: Option<u64>,
 }
 
 /// The organization and its root.

@@ -162,6 +162,7 @@ pub fn to_file(s: &OrgSnapshot, home: Option<&AccountId>, now: Timestamp) -> (Sn
         quotas,
         emulator: Default::default(),
         extras: Default::default(),
+        cloudtrail: None,
     };
     (file, notes)
 }
