@@ -105,6 +105,11 @@ impl MemoryBackend {
         self.engine.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// CloudTrail over the same engine (its events are this backend's calls).
+    pub fn cloudtrail(&self) -> super::cloudtrail::memory::MemoryCloudTrail {
+        super::cloudtrail::memory::MemoryCloudTrail::new(self.engine.clone())
+    }
+
     fn caller(&self) -> Caller {
         self.caller.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }

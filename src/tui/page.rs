@@ -11,12 +11,20 @@ pub enum Page {
     Invitations,
     Services,
     Settings,
+    Activity,
 }
 
 impl Page {
     /// Every page in key order.
-    pub const ALL: [Page; 6] =
-        [Page::Accounts, Page::Policies, Page::Inspector, Page::Invitations, Page::Services, Page::Settings];
+    pub const ALL: [Page; 7] = [
+        Page::Accounts,
+        Page::Policies,
+        Page::Inspector,
+        Page::Invitations,
+        Page::Services,
+        Page::Settings,
+        Page::Activity,
+    ];
 
     /// The page's key (1–9).
     pub fn number(self) -> u8 {
@@ -27,6 +35,7 @@ impl Page {
             Page::Invitations => 4,
             Page::Services => 5,
             Page::Settings => 6,
+            Page::Activity => 9,
         }
     }
 
@@ -44,6 +53,7 @@ impl Page {
             Page::Invitations => "Invitations",
             Page::Services => "Services",
             Page::Settings => "Settings",
+            Page::Activity => "Activity",
         }
     }
 }

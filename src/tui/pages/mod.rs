@@ -12,6 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub mod accounts;
+pub mod activity;
 pub mod inspector;
 pub mod invitations;
 pub mod policies;
@@ -105,6 +106,11 @@ macro_rules! pages {
             $(<$module::$ty as PageModule>::on_response(&mut env.cx(&mut states.$field), op, response);)*
         }
 
+        /// Lets every page hear another service's outcome.
+        pub fn on_outcome(states: &mut PageStates, env: &mut Env<'_>, outcome: &super::msg::Outcome) {
+            $(<$module::$ty as PageModule>::on_outcome(&mut env.cx(&mut states.$field), outcome);)*
+        }
+
         /// Lets every page refresh what it derives from the organization.
         pub fn on_load(states: &mut PageStates, env: &mut Env<'_>) {
             $(<$module::$ty as PageModule>::on_load(&mut env.cx(&mut states.$field));)*
@@ -119,4 +125,5 @@ pages! {
     invitations: invitations::InvitationsPage,
     services: services::ServicesPage,
     settings: settings::SettingsPage,
+    activity: activity::ActivityPage,
 }
