@@ -95,5 +95,26 @@ fn benches(c: &mut Criterion) {
     eprintln!("peak RSS {:.0} MB", peak_rss_mb().unwrap_or(0.0));
 }
 
-criterion_group!(console, benches);
+/// The Activity page's filter over 10,000 CloudTrail events, per keystroke (target ≤ 10 ms).
+fn activity_filter(c: &mut Criterion) {
+    use orgtui::tui::pages::activity::filter::{Index, Query};
+    let (state, _, _) = orgtui::snapshot::sample_parts().expect("sample");
+    let sample: Vec<_> = state.cloudtrail.events.iter().map(|e| (**e).clone()).collect();
+    let events: Vec<_> = sample.iter().cycle().take(10_000).cloned().collect();
+    let index = Index::new(&events);
+    let mut typed = String::new();
+    for ch in "moveaccount".chars() {
+        typed.push(ch);
+        let q = Query { text: typed.clone(), ..Default::default() };
+        let name = format!("activity filter 10000 events /{typed}");
+        if typed.len() == 1 || typed.len() == 11 {
+            c.bench_function(&name, |b| b.iter(|| index.filter(&q).len()));
+        }
+    }
+    let q = Query { text: "768577858054".into(), ..Default::default() };
+    c.bench_function("activity filter 10000 events by account id", |b| b.iter(|| index.filter(&q).len()));
+    c.bench_function("activity index 10000 events", |b| b.iter(|| Index::new(&events)));
+}
+
+criterion_group!(console, benches, activity_filter);
 criterion_main!(console);

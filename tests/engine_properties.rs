@@ -420,6 +420,8 @@ fn extreme_world(knobs: [u8; 7]) -> World {
         all_features_expiry_days: edge(knobs[4], MAX_DAYS),
         handshake_visibility_days: edge(knobs[5], MAX_DAYS),
         partition: ["aws", "aws-cn", "aws-us-gov"][usize::from(knobs[6] % 3)].into(),
+        // A short CloudTrail history, so that bounding it is exercised too.
+        cloudtrail_history: edge(knobs[5], 3),
     };
     // A clock with milliseconds, as the system clock has.
     let clock = ManualClock::new(Timestamp(START.0 + 123));
@@ -444,8 +446,12 @@ proptest! {
     #[test]
     fn save_then_load_is_the_identity(knobs in any::<[u8; 7]>(), steps in proptest::collection::vec(step(), 1..60)) {
         let mut w = extreme_world(knobs);
+        let ctx = orgtui::engine::cloudtrail::CallContext::console();
         for s in &steps {
             w.run(s);
+            // A recorded change (or failed change), so that states carry CloudTrail events.
+            let tag = TagResourceRequest { resource_id: MGMT.into(), tags: vec![] };
+            let _ = w.e.recorded(&ctx, &Caller::Management, "TagResource", tag, |e, c, r| e.tag_resource(c, r));
             w.e.tick();
             let text = orgtui::snapshot::to_json(w.e.state(), &orgtui::snapshot::Extras::default(), w.e.now());
             let loaded = orgtui::snapshot::load_str(&text);

@@ -146,6 +146,11 @@ impl MemoryBackend {
         self.engine.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// CloudTrail over the same engine (its events are this backend's calls).
+    pub fn cloudtrail(&self) -> super::cloudtrail::memory::MemoryCloudTrail {
+        super::cloudtrail::memory::MemoryCloudTrail::new(self.engine.clone())
+    }
+
     fn caller(&self) -> Caller {
         self.caller.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
@@ -158,7 +163,10 @@ macro_rules! impl_memory_backend {
             $(
                 async fn $method(&self, req: $req) -> OrgResult<$resp> {
                     let write = super::request::is_write_operation(stringify!($wire));
-                    self.apply(write, |engine, caller| engine.$method(caller, req))
+                    let ctx = crate::engine::cloudtrail::CallContext::console();
+                    self.apply(write, |engine, caller| {
+                        engine.recorded(&ctx, caller, stringify!($wire), req, |e, c, r| e.$method(c, r))
+                    })
                 }
             )+
 

@@ -2,6 +2,7 @@
 //! commands work the same on the in-memory engine and on the live API.
 
 pub mod aws;
+pub mod cloudtrail;
 pub mod guard;
 pub mod journal;
 pub mod memory;

@@ -55,7 +55,9 @@ fn offline_console(cli: &Cli) -> Result<(), Failure> {
     }
     let label = if read_only.is_some() { format!("{label} READ-ONLY") } else { label };
     tracing::info!("console start: {label}");
+    let cloudtrail: Arc<dyn crate::backend::cloudtrail::CloudTrailBackend> = Arc::new(backend.cloudtrail());
     crate::tui::run(crate::tui::ConsoleOptions {
+        cloudtrail: Some(cloudtrail),
         backend: Arc::new(backend),
         source: crate::tui::cx::SessionInfo { label, writable: read_only.is_none(), guarded: false },
         extras: console_extras,
@@ -84,6 +86,7 @@ fn live_console(args: &AwsArgs) -> Result<(), Failure> {
         extras: None,
         costs: None,
         notice: None,
+        cloudtrail: None,
     })
     .map_err(Failure::operation);
     drop(rt);

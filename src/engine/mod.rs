@@ -13,6 +13,7 @@ mod access;
 mod accounts;
 mod all_features;
 mod clock;
+pub mod cloudtrail;
 pub mod costs;
 mod effective;
 mod handshakes;
@@ -101,6 +102,7 @@ impl Engine {
                 quotas: config.quotas,
                 settings: config.settings,
                 costs: Default::default(),
+                cloudtrail: Default::default(),
             },
             clock: config.clock,
             rng: fastrand::Rng::with_seed(config.seed),

@@ -70,6 +70,8 @@ pub struct EmulatorSettings {
     pub handshake_visibility_days: i64,
     /// Partition used in ARNs.
     pub partition: String,
+    /// How many CloudTrail events the engine keeps (oldest dropped first).
+    pub cloudtrail_history: i64,
 }
 
 impl Default for EmulatorSettings {
@@ -82,6 +84,7 @@ impl Default for EmulatorSettings {
             all_features_expiry_days: 90,
             handshake_visibility_days: 30,
             partition: "aws".into(),
+            cloudtrail_history: 10_000,
         }
     }
 }

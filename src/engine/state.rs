@@ -163,4 +163,6 @@ pub struct EngineState {
     /// Consolidated billing: monthly cost per account and service (shared, so checkpoints
     /// taken before every operation do not copy it).
     pub costs: std::sync::Arc<super::costs::CostData>,
+    /// CloudTrail: the event history and the trails.
+    pub cloudtrail: super::cloudtrail::CloudTrailState,
 }

@@ -6,6 +6,7 @@
 pub mod arn;
 pub mod aws_messages;
 pub mod caller;
+pub mod cloudtrail;
 pub mod costexplorer;
 pub mod entities;
 pub mod enums;

@@ -5,6 +5,7 @@
 use super::App;
 use super::wire::{self, WireError};
 use crate::engine::Engine;
+use crate::engine::cloudtrail::CallContext;
 use crate::model::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -16,15 +17,16 @@ pub fn is_read_only(op: &str) -> bool {
 
 /// Decodes, runs and encodes one operation. The engine lock is held only for the call itself
 /// and the write-back; nothing awaits while it is held.
-fn exec<Req: DeserializeOwned, Resp: Serialize>(
+fn exec<Req: DeserializeOwned + Serialize, Resp: Serialize>(
     app: &App,
     caller: &Caller,
+    ctx: &CallContext,
     op: &str,
     body: &[u8],
     f: impl FnOnce(&mut Engine, &Caller, Req) -> OrgResult<Resp>,
 ) -> Result<Vec<u8>, WireError> {
     let req: Req = wire::decode(body)?;
-    let resp = app.apply(!is_read_only(op), |engine| f(engine, caller, req))?;
+    let resp = app.apply(!is_read_only(op), |engine| engine.recorded(ctx, caller, op, req, f))?;
     let mut value = serde_json::to_value(&resp).map_err(|e| {
         WireError::bad_request("ServiceException", format!("cannot encode the response: {e}"))
     })?;
@@ -36,10 +38,11 @@ fn exec<Req: DeserializeOwned, Resp: Serialize>(
 macro_rules! dispatch_table {
     ($(($wire:ident, $method:ident, $req:ident, $resp:ident)),+ $(,)?) => {
         /// Runs operation `op` (a wire name); `None` when no such operation exists.
-        pub fn call(app: &App, caller: &Caller, op: &str, body: &[u8]) -> Option<Result<Vec<u8>, WireError>> {
+        /// Changes (and failed changes) are recorded as CloudTrail events with `ctx`.
+        pub fn call(app: &App, caller: &Caller, ctx: &CallContext, op: &str, body: &[u8]) -> Option<Result<Vec<u8>, WireError>> {
             match op {
                 $(
-                    stringify!($wire) => Some(exec(app, caller, op, body, |e: &mut Engine, c: &Caller, r: $req| e.$method(c, r))),
+                    stringify!($wire) => Some(exec(app, caller, ctx, op, body, |e: &mut Engine, c: &Caller, r: $req| e.$method(c, r))),
                 )+
                 _ => None,
             }

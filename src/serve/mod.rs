@@ -12,6 +12,7 @@
 //! operation and unlocks, never awaiting while it holds the lock. Operations that may change
 //! state run on the blocking pool, because they also write the snapshot file back.
 
+mod cloudtrail;
 mod dispatch;
 pub mod net;
 pub mod sigv4;
@@ -233,6 +234,30 @@ fn request_id() -> String {
     )
 }
 
+/// The peer address of a connection (set by `net::serve`), for CloudTrail's `sourceIPAddress`.
+#[derive(Debug, Clone, Copy)]
+pub struct Peer(pub SocketAddr);
+
+/// Who calls and from where, as the CloudTrail record of the call says it.
+fn call_context(
+    parts: &axum::http::request::Parts,
+    request_id: String,
+) -> crate::engine::cloudtrail::CallContext {
+    let source_ip =
+        parts.extensions.get::<Peer>().map_or_else(|| "127.0.0.1".to_string(), |p| p.0.ip().to_string());
+    let user_agent = parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map_or_else(String::new, |s| s.chars().take(1024).collect());
+    crate::engine::cloudtrail::CallContext {
+        source_ip,
+        user_agent,
+        request_id: Some(request_id),
+        access_key_id: wire::access_key(&parts.headers),
+    }
+}
+
 fn respond(status: StatusCode, body: Vec<u8>, error_type: Option<&str>) -> Response {
     let mut resp = Response::new(Body::from(body));
     *resp.status_mut() = status;
@@ -294,14 +319,20 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
             parts.method
         )));
     }
+    let mut trail_op = None;
     let op = match wire::target(&parts.headers) {
         Target::Operation(op) => op,
         Target::Missing => {
             return error_response(unknown_operation("Missing the X-Amz-Target header.".into()));
         }
-        Target::Foreign(t) => {
-            return error_response(unknown_operation(format!("Unknown operation target {t:?}.")));
-        }
+        Target::Foreign(t) => match t.trim().strip_prefix(crate::model::cloudtrail::CLOUDTRAIL_TARGET_PREFIX)
+        {
+            Some(op) if !op.is_empty() => {
+                trail_op = Some(op.to_string());
+                op.to_string()
+            }
+            _ => return error_response(unknown_operation(format!("Unknown operation target {t:?}."))),
+        },
     };
     if parts.uri.path() != "/" {
         let mut e = unknown_operation(format!(
@@ -346,12 +377,25 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         Ok(c) => c,
         Err(e) => return error_response(e),
     };
+    let rid = request_id();
+    if let Some(op) = trail_op {
+        let mut response = match cloudtrail::call(&app, &caller, &op, &bytes) {
+            Ok(body) => respond(StatusCode::OK, body, None),
+            Err(e) => error_response(e),
+        };
+        tracing::debug!("serve: cloudtrail {op} {}", response.status().as_u16());
+        if let Ok(v) = HeaderValue::from_str(&rid) {
+            response.headers_mut().insert("x-amzn-requestid", v);
+        }
+        return response;
+    }
+    let ctx = call_context(&parts, rid.clone());
     let outcome = if dispatch::is_read_only(&op) {
-        dispatch::call(&app, &caller, &op, &bytes)
+        dispatch::call(&app, &caller, &ctx, &op, &bytes)
     } else {
         let app2 = app.clone();
         let op2 = op.clone();
-        match tokio::task::spawn_blocking(move || dispatch::call(&app2, &caller, &op2, &bytes)).await {
+        match tokio::task::spawn_blocking(move || dispatch::call(&app2, &caller, &ctx, &op2, &bytes)).await {
             Ok(r) => r,
             Err(e) => {
                 tracing::warn!("serve: {op}: internal failure: {e}");
@@ -359,13 +403,16 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
             }
         }
     };
-    let response = match outcome {
+    let mut response = match outcome {
         None => error_response(unknown_operation(format!(
             "Operation {op} is not supported by AWS Organizations (AWSOrganizationsV20161128)."
         ))),
         Some(Ok(body)) => respond(StatusCode::OK, body, None),
         Some(Err(e)) => error_response(e),
     };
+    if let Ok(v) = HeaderValue::from_str(&rid) {
+        response.headers_mut().insert("x-amzn-requestid", v);
+    }
     // The operation and its outcome only: never the headers (they carry the signature).
     let error_type = response.headers().get("x-amzn-errortype").and_then(|v| v.to_str().ok());
     tracing::debug!(
@@ -435,9 +482,7 @@ pub fn load_engine(
         ServedOrg::Sample => {
             // As `snapshot::sample_engine`, with the delays applied: the clock starts when the
             // sample was written, so its pending work looks as authored.
-            let file = snapshot::parse(snapshot::SAMPLE_ORG).map_err(|e| Invalid(e.to_string()))?;
-            let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
-            let (mut state, _) = snapshot::file_to_state(&file).map_err(|e| Invalid(e.to_string()))?;
+            let (mut state, _, base) = snapshot::sample_parts().map_err(|e| Invalid(e.to_string()))?;
             apply_delays(&mut state, delays);
             snapshot::check_settings(&state.settings).map_err(|e| Invalid(e.to_string()))?;
             let n = state.accounts.len();

@@ -128,10 +128,10 @@ pub async fn serve(
     let (stop_tx, stop_rx) = watch::channel(false);
     tokio::pin!(shutdown);
     loop {
-        let mut stream = tokio::select! {
+        let (mut stream, peer) = tokio::select! {
             _ = &mut shutdown => break,
             r = listener.accept() => match r {
-                Ok((s, _)) => s,
+                Ok((s, peer)) => (s, peer),
                 Err(e) => {
                     // Out of descriptors or a connection reset before accept: retry shortly.
                     tracing::warn!("serve: accept failed: {e}");
@@ -147,7 +147,7 @@ pub async fn serve(
             });
             continue;
         };
-        let service = TowerToHyperService::new(router.clone());
+        let service = TowerToHyperService::new(router.clone().layer(axum::Extension(super::Peer(peer))));
         let mut stop = stop_rx.clone();
         tokio::spawn(async move {
             let _permit = permit;

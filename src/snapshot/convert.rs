@@ -143,6 +143,7 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
         quotas: f.quotas.clone(),
         settings: f.emulator.clone(),
         costs: std::sync::Arc::new(super::costs::costs_from(f)?),
+        cloudtrail: super::cloudtrail::from_file(f.cloudtrail.as_ref(), &f.emulator)?,
     };
     invariants::check(&state).map_err(|m| SnapshotError { path: "$".into(), message: m })?;
     Ok((state, Extras { costs: Vec::new(), ..f.extras.clone() }))
@@ -172,6 +173,7 @@ pub fn check_settings(s: &crate::engine::EmulatorSettings) -> Res<()> {
     check_range(&format!("{p}.invitationExpiryDays"), s.invitation_expiry_days, MAX_DAYS)?;
     check_range(&format!("{p}.allFeaturesExpiryDays"), s.all_features_expiry_days, MAX_DAYS)?;
     check_range(&format!("{p}.handshakeVisibilityDays"), s.handshake_visibility_days, MAX_DAYS)?;
+    check_range(&format!("{p}.cloudtrailHistory"), s.cloudtrail_history, super::cloudtrail::MAX_HISTORY)?;
     let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
     if s.partition.is_empty() || s.partition.len() > 32 || !s.partition.chars().all(valid) {
         return err(
@@ -703,6 +705,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
         emulator: s.settings.clone(),
         extras: Extras { costs: Vec::new(), ..extras.clone() },
         cost_explorer: super::costs::costs_to(&s.costs),
+        cloudtrail: super::cloudtrail::to_file(&s.cloudtrail),
     }
 }
 

@@ -57,6 +57,9 @@ pub struct SnapshotFile {
     /// Consolidated billing (Cost Explorer's data), when the snapshot has any.
     #[serde(default)]
     pub cost_explorer: Option<FileCostExplorer>,
+    /// CloudTrail: trails and the recorded events (optional; older files have none).
+    #[serde(default)]
+    pub cloudtrail: Option<FileCloudTrail>,
 }
 
 /// Monthly unblended cost (USD) per account and service: one array per account and service,
@@ -70,6 +73,20 @@ pub struct FileCostExplorer {
     /// Account id → service → amount per month.
     #[serde(default)]
     pub accounts: BTreeMap<String, BTreeMap<String, Vec<Option<f64>>>>,
+}
+
+/// The CloudTrail section: trails and the management events, oldest first, each in
+/// CloudTrail's own record format.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileCloudTrail {
+    #[serde(default)]
+    pub trails: Vec<crate::engine::cloudtrail::TrailState>,
+    #[serde(default)]
+    pub events: Vec<crate::model::cloudtrail::EventRecord>,
+    /// Events ever recorded (event ids derive from it); the number of events when omitted.
+    pub recorded: Option<u64>,
 }
 
 /// The organization and its root.

@@ -1,6 +1,7 @@
 //! The `orgtui-snapshot/1` file format (DESIGN.md §3): loading with full checks and JSON-path
 //! errors, atomic saving, the export formats and the synthetic-org generator.
 
+pub mod cloudtrail;
 mod convert;
 mod costs;
 pub mod export;
@@ -67,16 +68,24 @@ pub fn load_file(path: &Path) -> Result<LoadedOrg, LoadError> {
 
 /// The bundled sample organization, loaded (the test suite keeps it valid).
 pub fn sample() -> Result<LoadedOrg, SnapshotError> {
-    load_str(SAMPLE_ORG)
+    sample_parts().map(|(state, extras, _)| LoadedOrg { state, extras })
+}
+
+/// The sample's state, extras and authored moment (`generatedAt`), with its CloudTrail
+/// (organization trail and 90-day history ending at that moment) generated.
+pub fn sample_parts() -> Result<(EngineState, Extras, Timestamp), SnapshotError> {
+    let file = parse(SAMPLE_ORG)?;
+    let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
+    let (mut state, extras) = file_to_state(&file)?;
+    crate::engine::cloudtrail::sample::seed(&mut state, base);
+    Ok((state, extras, base))
 }
 
 /// An engine over the bundled sample organization. Its clock starts at the moment the sample
 /// was written (`generatedAt`) and runs in real time, so the sample looks as authored whatever
 /// today's date is.
 pub fn sample_engine() -> Result<crate::engine::Engine, SnapshotError> {
-    let file = parse(SAMPLE_ORG)?;
-    let base = file.generated_at.as_deref().and_then(Timestamp::parse_rfc3339).unwrap_or_default();
-    let (state, _) = file_to_state(&file)?;
+    let (state, _, base) = sample_parts()?;
     crate::engine::Engine::from_state(state, Box::new(crate::engine::AnchoredClock::new(base)), 1)
         .map_err(|e| SnapshotError { path: "$".into(), message: e.message })
 }

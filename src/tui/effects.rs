@@ -16,6 +16,7 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Runs effects against a backend.
 pub struct Runner {
     backend: Arc<dyn OrgBackend>,
+    cloudtrail: Option<Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>>,
     tx: UnboundedSender<Msg>,
     load: Option<JoinHandle<()>>,
     ops: HashMap<OpId, JoinHandle<()>>,
@@ -32,7 +33,16 @@ fn timed_out(what: &str) -> OrgError {
 impl Runner {
     /// A runner posting results to `tx`.
     pub fn new(backend: Arc<dyn OrgBackend>, tx: UnboundedSender<Msg>) -> Runner {
-        Runner { backend, tx, load: None, ops: HashMap::new() }
+        Runner { backend, tx, load: None, ops: HashMap::new(), cloudtrail: None }
+    }
+
+    /// Answers `Call::CloudTrail` from `cloudtrail` (without one, such calls fail plainly).
+    pub fn with_cloudtrail(
+        mut self,
+        cloudtrail: Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>,
+    ) -> Self {
+        self.cloudtrail = Some(cloudtrail);
+        self
     }
 
     /// Starts an effect. `Copy`, `SetMouse` and the draft files belong to the terminal loop and
@@ -58,6 +68,14 @@ impl Runner {
                     };
                     let _ = tx.send(Msg::Loaded { generation, result });
                 }));
+            }
+            Effect::Call { op, call: Call::CloudTrail(call) } => {
+                let (ct, tx) = (self.cloudtrail.clone(), self.tx.clone());
+                let handle = tokio::spawn(async move {
+                    let result = perform_cloudtrail(ct.as_deref(), call, &tx).await;
+                    let _ = tx.send(Msg::OpDone { op, result });
+                });
+                self.ops.insert(op, handle);
             }
             Effect::Call { op, call } => {
                 let (b, tx) = (self.backend.clone(), self.tx.clone());
@@ -110,6 +128,38 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
         }
         Call::ActAs { account } => act_as(b, account).await,
         Call::SaveAs { path, overwrite } => b.save_as(&path, overwrite).map(|()| Outcome::SavedAs(path)),
+        Call::CloudTrail(call) => {
+            perform_cloudtrail(None, call, &tokio::sync::mpsc::unbounded_channel().0).await
+        }
+    }
+}
+
+/// Performs a CloudTrail read; LookupEvents pages are paced by the backend, and the number
+/// of events read so far goes to the status line as progress.
+pub async fn perform_cloudtrail(
+    b: Option<&dyn crate::backend::cloudtrail::CloudTrailBackend>,
+    call: crate::tui::msg::CloudTrailCall,
+    tx: &UnboundedSender<Msg>,
+) -> Result<Outcome, OrgError> {
+    use crate::tui::msg::{CloudTrailCall, CloudTrailOutcome};
+    let Some(b) = b else {
+        return Err(OrgError::unknown(
+            "UnsupportedOperation",
+            None,
+            "CloudTrail is not available in this session.",
+        ));
+    };
+    match call {
+        CloudTrailCall::History { focus } => {
+            let report = tx.clone();
+            let progress = move |n: usize| {
+                let _ = report.send(Msg::CloudTrailProgress(n));
+            };
+            let history = crate::backend::cloudtrail::history(b, &progress)
+                .await
+                .map_err(|e| OrgError::unknown(e.code, None, e.message))?;
+            Ok(Outcome::CloudTrail(CloudTrailOutcome::History { history: Arc::new(history), focus }))
+        }
     }
 }
 

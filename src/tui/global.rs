@@ -62,6 +62,7 @@ pub const GLOBAL: &[GlobalCommand] = &[
     key("page 5", &["5"], "Services page", |a, _| page(a, Some("5".into()))),
     key("page 6", &["6"], "Settings page", |a, _| page(a, Some("6".into()))),
     key("page 8", &["8"], "Billing page", |a, _| page(a, Some("8".into()))),
+    key("page 9", &["9"], "Activity page (CloudTrail)", |a, _| page(a, Some("9".into()))),
     g(
         "page",
         &[],
@@ -118,9 +119,10 @@ fn page(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     let n = arg.as_deref().map(str::trim).unwrap_or("");
     match n.parse::<u8>().ok().and_then(Page::from_number) {
         Some(p) => app.page = p,
-        None => {
-            app.set_status(Status::Error(format!("There is no page {:?}; pages are 1 to 6.", sanitize(n))))
-        }
+        None => app.set_status(Status::Error(format!(
+            "There is no page {:?}; pages are 1 to 6 and 9.",
+            sanitize(n)
+        ))),
     }
     Vec::new()
 }

@@ -36,6 +36,8 @@ pub struct ConsoleOptions {
     pub costs: Option<Arc<crate::engine::costs::CostData>>,
     /// A message for the status line at start (why the session is read-only, …).
     pub notice: Option<String>,
+    /// CloudTrail for the Activity page, when the session has it.
+    pub cloudtrail: Option<Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>>,
 }
 
 /// Runs the console on the current terminal until the user quits.
@@ -59,7 +61,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
-    let r = rt.block_on(terminal::run_loop(app, opts.backend));
+    let r = rt.block_on(terminal::run_loop(app, opts.backend, opts.cloudtrail));
     terminal::restore();
     rt.shutdown_timeout(std::time::Duration::from_millis(200));
     r.map_err(|e| format!("terminal error: {e}"))

@@ -68,6 +68,10 @@ pub trait PageModule {
     /// A call this page sent succeeded (the organization reloads after it).
     fn on_response(_cx: &mut Cx<'_, Self::State>, _op: super::msg::OpId, _response: &ApiResponse) {}
 
+    /// Another service's call answered (CloudTrail's history, Cost Explorer's figures); each
+    /// page checks whether the outcome is one it shows.
+    fn on_outcome(_cx: &mut Cx<'_, Self::State>, _outcome: &super::msg::Outcome) {}
+
     /// A fresh organization was installed in `shared`.
     fn on_load(_cx: &mut Cx<'_, Self::State>) {}
 

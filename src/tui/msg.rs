@@ -29,6 +29,8 @@ pub enum Msg {
     OpDone { op: OpId, result: Result<Outcome, OrgError> },
     /// A CreateAccount status poll answered.
     CreateStatus { result: Result<CreateAccountStatus, OrgError> },
+    /// CloudTrail events read so far by a history call (paced LookupEvents pages).
+    CloudTrailProgress(usize),
     /// Animation tick while work is in flight.
     Tick,
     /// SIGTERM / SIGHUP: leave now.
@@ -45,6 +47,23 @@ pub enum Outcome {
     /// A call succeeded: the status-line message, what to select after the reload, and the
     /// response (the page that sent it sees it; a CreateAccount is followed to its end).
     Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
+    /// CloudTrail answered (pages hear it through `PageModule::on_outcome`).
+    CloudTrail(CloudTrailOutcome),
+}
+
+/// A CloudTrail read the console makes (read-only; never implicit: a page asks for it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CloudTrailCall {
+    /// The Organizations event history and the trails; `focus` is the id the page should
+    /// filter on when it arrives (an account, OU or policy whose history was asked for).
+    History { focus: Option<String> },
+}
+
+/// What a CloudTrail call brought back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CloudTrailOutcome {
+    /// The history, with the focus it was asked for.
+    History { history: Arc<crate::backend::cloudtrail::History>, focus: Option<String> },
 }
 
 /// A call the console can make, as data (shown in confirmations before it runs). Every change
@@ -63,6 +82,8 @@ pub enum Call {
     /// `:save-as`: write the organization to a snapshot file and work on it from then on
     /// (`overwrite`: the file exists and the user confirmed replacing it).
     SaveAs { path: std::path::PathBuf, overwrite: bool },
+    /// A CloudTrail read.
+    CloudTrail(CloudTrailCall),
 }
 
 /// Work for the effect runner.

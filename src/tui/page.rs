@@ -12,11 +12,12 @@ pub enum Page {
     Services,
     Settings,
     Billing,
+    Activity,
 }
 
 impl Page {
     /// Every page in key order.
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 8] = [
         Page::Accounts,
         Page::Policies,
         Page::Inspector,
@@ -24,6 +25,7 @@ impl Page {
         Page::Services,
         Page::Settings,
         Page::Billing,
+        Page::Activity,
     ];
 
     /// The page's key (1–9).
@@ -36,6 +38,7 @@ impl Page {
             Page::Services => 5,
             Page::Settings => 6,
             Page::Billing => 8,
+            Page::Activity => 9,
         }
     }
 
@@ -54,6 +57,7 @@ impl Page {
             Page::Services => "Services",
             Page::Settings => "Settings",
             Page::Billing => "Billing",
+            Page::Activity => "Activity",
         }
     }
 }

@@ -163,7 +163,11 @@ fn apply(effects: Vec<Effect>, runner: &mut Runner) {
 }
 
 /// Runs the console until the user quits (or a signal arrives).
-pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>) -> std::io::Result<()> {
+pub async fn run_loop(
+    mut app: App,
+    backend: Arc<dyn crate::backend::OrgBackend>,
+    cloudtrail: Option<Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>>,
+) -> std::io::Result<()> {
     let _guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     // Not `terminal.clear()`: it asks the terminal for the cursor position and fails after 2 s
@@ -176,6 +180,9 @@ pub async fn run_loop(mut app: App, backend: Arc<dyn crate::backend::OrgBackend>
     spawn_input(tx.clone(), stop.clone());
     spawn_signals(tx.clone());
     let mut runner = Runner::new(backend, tx);
+    if let Some(ct) = cloudtrail {
+        runner = runner.with_cloudtrail(ct);
+    }
     apply(update::start(&mut app), &mut runner);
     let mut last_frame = Instant::now() - FRAME;
     let result = loop {

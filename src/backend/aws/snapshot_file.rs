@@ -163,6 +163,7 @@ pub fn to_file(s: &OrgSnapshot, home: Option<&AccountId>, now: Timestamp) -> (Sn
         emulator: Default::default(),
         extras: Default::default(),
         cost_explorer: None,
+        cloudtrail: None,
     };
     (file, notes)
 }

@@ -12,6 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 pub mod accounts;
+pub mod activity;
 pub mod billing;
 pub mod inspector;
 pub mod invitations;
@@ -106,6 +107,11 @@ macro_rules! pages {
             $(<$module::$ty as PageModule>::on_response(&mut env.cx(&mut states.$field), op, response);)*
         }
 
+        /// Lets every page hear another service's outcome.
+        pub fn on_outcome(states: &mut PageStates, env: &mut Env<'_>, outcome: &super::msg::Outcome) {
+            $(<$module::$ty as PageModule>::on_outcome(&mut env.cx(&mut states.$field), outcome);)*
+        }
+
         /// Lets every page refresh what it derives from the organization.
         pub fn on_load(states: &mut PageStates, env: &mut Env<'_>) {
             $(<$module::$ty as PageModule>::on_load(&mut env.cx(&mut states.$field));)*
@@ -121,4 +127,5 @@ pages! {
     services: services::ServicesPage,
     settings: settings::SettingsPage,
     billing: billing::BillingPage,
+    activity: activity::ActivityPage,
 }

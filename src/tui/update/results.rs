@@ -101,6 +101,12 @@ pub(super) fn on_done(
                     )));
                     vec![Effect::PollCreateAccount { request_id: st.id.to_string(), delay_ms: 1000 }]
                 }
+                Outcome::CloudTrail(o) => {
+                    app.set_status(Status::Ok("CloudTrail event history read.".into()));
+                    app.with_pages(|p, env| {
+                        crate::tui::pages::on_outcome(p, env, &Outcome::CloudTrail(o.clone()))
+                    })
+                }
                 Outcome::Response { message, reveal, response } => {
                     if reveal.is_some() {
                         app.reveal_after_load = reveal;

@@ -79,6 +79,18 @@ impl PageModule for AccountsPage {
     const COMMANDS: &'static [Command<State>] = &[
         Command::on(
             P,
+            "history",
+            &["H"],
+            "",
+            "who changed the selection (CloudTrail, page 9)",
+            None,
+            |cx, _| {
+                let id = cx.st.selected.clone();
+                crate::tui::pages::activity::history_of(cx, id)
+            },
+        ),
+        Command::on(
+            P,
             "filter",
             &["/"],
             "",

@@ -88,6 +88,18 @@ impl PageModule for PoliciesPage {
     type State = State;
     const PAGE: Page = P;
     const COMMANDS: &'static [Command<State>] = &[
+        Command::on(
+            P,
+            "history",
+            &["H"],
+            "",
+            "who changed the selected policy (CloudTrail, page 9)",
+            None,
+            |cx, _| {
+                let id = cx.st.policy.clone();
+                crate::tui::pages::activity::history_of(cx, id)
+            },
+        ),
         Command::on(P, "next-policy-type", &["]"], "", "next policy type tab", None, |cx, _| {
             actions::switch_tab(cx, 1)
         }),

@@ -1,0 +1,132 @@
+//! Drawing the Activity page: the organization trail's state on top, the timeline (time, who,
+//! what, target, outcome), the filter line, or one event's whole JSON.
+
+use super::State;
+use super::filter::{target, who};
+use crate::backend::cloudtrail::History;
+use crate::model::text::sanitize;
+use crate::tui::cx::View;
+use crate::tui::widgets::json;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+/// One line on the organization trail: what collects every account's activity, or plainly
+/// that nothing does.
+pub fn trail_summary(h: &History) -> (bool, String) {
+    let org = h.trails.iter().find(|(t, _)| t.is_organization_trail == Some(true));
+    match org {
+        None => (false, "No organization trail: member accounts' activity is not collected anywhere.".into()),
+        Some((t, status)) => {
+            let name = t.name.clone().unwrap_or_default();
+            let logging = status.as_ref().and_then(|s| s.is_logging);
+            if logging == Some(false) {
+                return (false, format!("Organization trail {name} is NOT logging."));
+            }
+            let mut extras = Vec::new();
+            if t.is_multi_region_trail == Some(true) {
+                extras.push("multi-Region");
+            }
+            if t.log_file_validation_enabled == Some(true) {
+                extras.push("validated");
+            }
+            if t.kms_key_id.is_some() {
+                extras.push("KMS");
+            }
+            let bucket = t.s3_bucket_name.clone().unwrap_or_default();
+            (true, format!("Organization trail {name} logging to s3://{bucket} ({})", extras.join(", ")))
+        }
+    }
+}
+
+fn when(t: crate::model::Timestamp) -> String {
+    let s = t.to_rfc3339();
+    format!("{} {}", &s[..10], &s[11..16])
+}
+
+/// Draws the page.
+pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
+    let t = &cx.shared.theme;
+    let st = cx.st;
+    let block = |title: String| Block::default().borders(Borders::ALL).title(title);
+    let Some(h) = st.history.as_ref() else {
+        let msg = if st.loading {
+            format!("{} Reading CloudTrail's event history (2 requests a second)…", t.spinner(cx.shared.tick))
+        } else {
+            "CloudTrail's event history has not been read.\n\nEnter reads the Organizations events of the last \
+             90 days (LookupEvents, paced at 2 requests a second), and the trails.\nH on an account, OU or \
+             policy shows its history."
+                .to_string()
+        };
+        let p = Paragraph::new(msg).wrap(Wrap { trim: false }).block(block(" Activity ".into()));
+        f.render_widget(p, area);
+        return;
+    };
+    if let Some(scroll) = st.detail {
+        let Some(e) = st.current() else { return };
+        let text = serde_json::to_string_pretty(e).unwrap_or_default();
+        let lines: Vec<Line<'static>> = text.lines().map(|l| json::line(&sanitize(l), t)).collect();
+        let title = format!(" {} by {} — Esc back ", sanitize(&e.event_name), sanitize(who(e)));
+        f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block(title)), area);
+        return;
+    }
+    let show_filter = st.filtering || !st.filter.is_empty() || st.from.is_some();
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Length(1), Constraint::Min(3), Constraint::Length(u16::from(show_filter))])
+        .split(area);
+    let (ok, summary) = trail_summary(h);
+    let style = if ok { t.dim() } else { t.danger() };
+    f.render_widget(Paragraph::new(Line::styled(summary, style)), parts[0]);
+    let wide = area.width >= 110;
+    let rows: Vec<Row<'static>> = st
+        .rows
+        .iter()
+        .filter_map(|&i| h.events.get(i))
+        .map(|e| {
+            let outcome = e
+                .error_code
+                .clone()
+                .map_or_else(|| "ok".to_string(), |c| c.trim_end_matches("Exception").to_string());
+            let mut cells = vec![Cell::from(when(e.event_time)), Cell::from(sanitize(who(e)))];
+            cells.push(Cell::from(sanitize(&e.event_name)));
+            cells.push(Cell::from(sanitize(&target(e))));
+            cells.push(Cell::from(outcome));
+            if wide {
+                cells.push(Cell::from(sanitize(&e.source_ip_address)));
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let mut widths = vec![
+        Constraint::Length(16),
+        Constraint::Length(if wide { 22 } else { 16 }),
+        Constraint::Length(if wide { 26 } else { 18 }),
+        Constraint::Min(10),
+        Constraint::Length(if wide { 20 } else { 10 }),
+    ];
+    let mut header = vec!["Time (UTC)", "Who", "What", "Target", "Outcome"];
+    if wide {
+        widths.push(Constraint::Length(15));
+        header.push("Source IP");
+    }
+    let total = h.events.len();
+    let title = format!(" Activity — {} of {total} Organizations events, newest first ", st.rows.len());
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(t.title()))
+        .row_highlight_style(t.selected())
+        .block(block(title));
+    let mut ts =
+        TableState::default().with_selected(if st.rows.is_empty() { None } else { Some(st.selected) });
+    f.render_stateful_widget(table, parts[1], &mut ts);
+    if show_filter {
+        let window = match (st.from, st.to) {
+            (Some(a), Some(b)) => format!("  [{} – {}]", when(a), when(b)),
+            (Some(a), None) => format!("  [since {}]", when(a)),
+            _ => String::new(),
+        };
+        let label = format!("/{}{window}", st.filter.value());
+        f.render_widget(Paragraph::new(Line::styled(sanitize(&label), t.focus())), parts[2]);
+    }
+}
