@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Text rows the editor shows in a terminal `height` rows high (header, status and footer
 /// rows, the border, the message row and the meter row taken off).
@@ -32,8 +32,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, footer: Rect) {
         format!("E{errs} S{sec} W{warn} i{sugg}")
     };
     let title = format!(" Editing {} | {counts} ", e.target.label());
-    let block =
-        Block::default().borders(Borders::ALL).border_style(t.focus()).title(Span::styled(title, t.title()));
+    let block = t.block().border_style(t.focus()).title(Span::styled(title, t.title()));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let rows = Layout::default()
@@ -273,7 +272,7 @@ fn boxed(f: &mut Frame, t: &Theme, title: &str, lines: Vec<Line<'static>>, withi
         height: h,
     };
     f.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).border_style(t.focus()).title(title.to_string());
+    let block = t.block().border_style(t.focus()).title(title.to_string());
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
 }
 
@@ -314,5 +313,5 @@ fn popup(f: &mut Frame, e: &Editor, t: &Theme, c: &super::Completion, within: Re
         .collect();
     let title = format!(" {}/{} ", c.selected + 1, c.items.len());
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)), r);
+    f.render_widget(Paragraph::new(lines).block(t.block().title(title)), r);
 }

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 pub use crate::tui::widgets::centered;
 
@@ -28,7 +28,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 Line::default(),
                 Line::from(Span::styled("enter/esc close", t.dim())),
             ];
-            panel(f, area, title, lines, 76, 9, t.danger());
+            panel(f, area, frame(app, title, t.danger()), lines, 76, 9);
         }
         None => {}
     }
@@ -37,17 +37,20 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
 fn panel(
     f: &mut Frame,
     area: Rect,
-    title: &str,
+    block: Block<'static>,
     lines: Vec<Line<'static>>,
     w: u16,
     h: u16,
-    border: ratatui::style::Style,
 ) -> Rect {
     let r = centered(area, w, h);
     f.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).border_style(border).title(format!(" {title} "));
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
     r
+}
+
+/// A dialog's frame: the theme's borders in `style`, with `title`.
+fn frame(app: &App, title: &str, style: ratatui::style::Style) -> Block<'static> {
+    app.shared.theme.block().border_style(style).title(format!(" {title} "))
 }
 
 /// The rows that `lines` take when wrapped to `width` columns as a panel wraps them (drawn
@@ -112,10 +115,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 fn help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
     let r = centered(area, 90, area.height.saturating_sub(2));
     f.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.shared.theme.focus())
-        .title(" Help — esc closes ");
+    let block = app.shared.theme.block().border_style(app.shared.theme.focus()).title(" Help — esc closes ");
     f.render_widget(Paragraph::new(help_lines(app)).block(block).scroll((scroll, 0)), r);
 }
 
@@ -146,8 +146,10 @@ fn palette(f: &mut Frame, app: &App, area: Rect, input: &Input, error: Option<&s
         height: 4,
     };
     f.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = app
+        .shared
+        .theme
+        .block()
         .border_style(t.focus())
         .title(" Command — tab completes, enter runs, esc closes ");
     f.render_widget(Paragraph::new(lines).block(block), r);
@@ -181,7 +183,7 @@ fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
     } else {
         lines.push(Line::from(Span::styled("enter next/submit · tab next field · esc cancel", t.dim())));
     }
-    let r = panel(f, area, &form.title, lines, w, h, t.focus());
+    let r = panel(f, area, frame(app, &form.title, t.focus()), lines, w, h);
     if let Some((x, row)) = cursor {
         place_cursor(f, r, x, row);
     }
@@ -207,7 +209,7 @@ fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
     } else {
         lines.push(Line::from(Span::styled("enter confirm · esc cancel", t.dim())));
     }
-    let r = panel(f, area, &c.title, lines, w, h, t.danger());
+    let r = panel(f, area, frame(app, &c.title, t.danger()), lines, w, h);
     if editing {
         place_cursor(f, r, 2 + col, row);
     }

@@ -4,7 +4,7 @@ use super::{Focus, State};
 use crate::tui::cx::Shared;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use tui_tree_widget::Tree;
 
 /// ` tags 120/1043` while a load reports progress.
@@ -26,16 +26,13 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(left), Constraint::Percentage(100 - left)])
         .split(area);
-    let focus_style = |focus: Focus| if st.focus == focus { t.focus() } else { t.dim() };
     let Some(d) = shared.data.as_ref() else {
         let msg = match &shared.load_error {
             Some(e) => format!("Could not load the organization: {e}\nPress r to retry."),
             None => format!("{} Loading the organization…{}", t.spinner(shared.tick), progress_text(shared)),
         };
         f.render_widget(
-            Paragraph::new(msg)
-                .wrap(Wrap { trim: true })
-                .block(Block::default().borders(Borders::ALL).title(" AWS accounts ")),
+            Paragraph::new(msg).wrap(Wrap { trim: true }).block(t.block().title(" AWS accounts ")),
             area,
         );
         return;
@@ -49,8 +46,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     }
     if d.tree.nodes.is_empty() {
         f.render_widget(
-            Paragraph::new("This account is not in an organization.")
-                .block(Block::default().borders(Borders::ALL).title(title)),
+            Paragraph::new("This account is not in an organization.").block(t.block().title(title)),
             area,
         );
         return;
@@ -73,7 +69,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
             None => state.select(Vec::new()),
         };
     }
-    let block = Block::default().borders(Borders::ALL).border_style(focus_style(Focus::Tree)).title(title);
+    let block = t.pane(title, st.focus == Focus::Tree);
     match Tree::new(&st.items) {
         Ok(tree) => {
             let tree = tree
@@ -89,12 +85,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     }
     let lines = selected.map(|i| super::details::lines(&d.snapshot, &d.tree, i, t)).unwrap_or_default();
     let details = Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(focus_style(Focus::Details))
-                .title(" Details "),
-        )
+        .block(t.pane(" Details ", st.focus == Focus::Details))
         .wrap(Wrap { trim: false })
         .scroll((st.details_scroll, 0));
     f.render_widget(details, cols[1]);

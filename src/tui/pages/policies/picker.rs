@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use std::collections::HashSet;
 
 /// What the picked target is for.
@@ -138,6 +138,6 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) 
         let style = if row == p.cursor { t.selected() } else { ratatui::style::Style::default() };
         lines.push(Line::from(Span::styled(text, style)));
     }
-    let block = Block::default().borders(Borders::ALL).border_style(t.focus()).title(title);
+    let block = t.block().border_style(t.focus()).title(title);
     f.render_widget(Paragraph::new(lines).block(block), r);
 }

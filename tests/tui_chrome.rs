@@ -1,0 +1,130 @@
+//! The console's chrome: the page bar on every page at every width, the header keeping the
+//! safety state and the source to the last, ASCII drawing under a non-UTF-8 locale and the
+//! focused pane visible without colour.
+
+mod tui_support;
+use orgtui::tui::app::App;
+use orgtui::tui::page::Page;
+use orgtui::tui::theme::Theme;
+use orgtui::tui::view::header::{header_line, page_bar_line};
+use tui_support::*;
+
+fn live(w: u16, h: u16, label: &str, armed: bool) -> App {
+    let mut a = app(w, h);
+    a.shared.source.label = label.into();
+    a.shared.source.guarded = true;
+    a.shared.source.writable = armed;
+    a
+}
+
+fn text(l: &ratatui::text::Line<'_>) -> String {
+    l.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+#[test]
+fn page_bar_lists_every_page_and_marks_the_current_one() {
+    let t = Theme::plain();
+    for p in Page::ALL {
+        let line = text(&page_bar_line(&t, p, 80));
+        assert!(line.contains(&format!("[{} ", p.number())), "{line}");
+        for q in Page::ALL {
+            assert!(line.contains(&q.number().to_string()), "{line}");
+        }
+        assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= 80, "{line}");
+    }
+}
+
+#[test]
+fn page_bar_shortens_names_then_keeps_numbers() {
+    let t = Theme::plain();
+    let at = |w| text(&page_bar_line(&t, Page::Policies, w));
+    assert!(at(120).contains("1 AWS accounts"), "{}", at(120));
+    assert!(at(80).contains("1 Accounts") && at(80).contains("[2 Policies]"), "{}", at(80));
+    assert!(at(50).contains("[2 Pol]"), "{}", at(50));
+    assert!(at(24).contains("[2]") && at(24).contains(" 6 "), "{}", at(24));
+}
+
+#[test]
+fn page_bar_and_start_hint_on_every_page() {
+    for p in Page::ALL {
+        let mut a = app(80, 24);
+        a.page = p;
+        let screen = render(&a);
+        let bar = screen.lines().nth(1).unwrap();
+        assert!(bar.contains(&format!("[{} ", p.number())), "{p:?}: {bar}");
+    }
+    let screen = render(&app(80, 24));
+    assert!(screen.contains("? help | : commands | 1-6 pages"), "{screen}");
+}
+
+#[test]
+fn header_keeps_the_safety_state_and_source_at_every_width() {
+    for armed in [false, true] {
+        let a = live(80, 24, "LIVE production-admin/eu-central-1", armed);
+        let word = if armed { "WRITES ARMED" } else { "READ-ONLY" };
+        let short = if armed { "ARMED" } else { "RO" };
+        for w in (20..=120).rev() {
+            let line = text(&header_line(&a, w));
+            assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= usize::from(w), "{w}: {line}");
+            assert!(line.contains(word) || line.ends_with(short), "{w}: {line}");
+            assert!(line.contains("LIVE"), "{w}: {line}");
+            if w >= 56 {
+                assert!(line.contains(word), "{w}: {line}");
+                assert!(line.contains("LIVE production-admin/eu-central-1"), "{w}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn live_header_at_80_and_small_screens() {
+    let a = live(80, 24, "LIVE production-admin/eu-central-1", false);
+    let screen = render(&a);
+    let top = screen.lines().next().unwrap();
+    assert!(top.contains("READ-ONLY") && top.contains("LIVE production-admin/eu-central-1"), "{top}");
+    insta::assert_snapshot!("live_header_80x24", screen);
+    let a = live(120, 36, "LIVE production-admin/eu-central-1", true);
+    insta::assert_snapshot!("live_header_120x36", render(&a));
+    let a = live(40, 12, "LIVE production-admin/eu-central-1", true);
+    insta::assert_snapshot!("live_header_40x12", render(&a));
+    let a = live(20, 5, "LIVE production-admin/eu-central-1", true);
+    let screen = render(&a);
+    assert!(screen.lines().next().unwrap().contains("ARMED"), "{screen}");
+    insta::assert_snapshot!("live_header_20x5", screen);
+}
+
+#[test]
+fn ascii_borders_without_utf8_and_box_drawing_with_it() {
+    let a = app(80, 24);
+    let screen = render(&a);
+    assert!(!screen.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)), "{screen}");
+    let mut u = app(80, 24);
+    u.shared.theme = Theme { color: false, unicode: true };
+    let screen = render(&u);
+    assert!(screen.contains('┌') && screen.contains("▶ AWS accounts"), "{screen}");
+    insta::assert_snapshot!("unicode_accounts_80x24", screen);
+}
+
+#[test]
+fn focused_pane_marked_without_colour() {
+    let mut a = app(80, 24);
+    let screen = render(&a);
+    assert!(screen.contains("> AWS accounts"), "{screen}");
+    press(&mut a, crossterm::event::KeyCode::Tab);
+    let screen = render(&a);
+    assert!(screen.contains("> Details") && !screen.contains("> AWS accounts"), "{screen}");
+}
+
+#[test]
+fn locale_decides_the_drawing_first_set_variable_wins() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    };
+    assert!(Theme::from_vars(env(&[("LANG", "en_US.UTF-8")])).unicode);
+    assert!(!Theme::from_vars(env(&[("LANG", "C")])).unicode);
+    assert!(!Theme::from_vars(env(&[("LC_ALL", "C"), ("LANG", "en_US.UTF-8")])).unicode);
+    assert!(Theme::from_vars(env(&[("LC_CTYPE", "C.UTF-8"), ("LANG", "C")])).unicode);
+    assert!(!Theme::from_vars(env(&[])).unicode);
+    assert!(!Theme::from_vars(env(&[("NO_COLOR", "1"), ("LANG", "C.UTF-8")])).color);
+    assert!(Theme::from_vars(env(&[("NO_COLOR", ""), ("LANG", "C.UTF-8")])).color);
+}
