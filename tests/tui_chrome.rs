@@ -128,3 +128,43 @@ fn locale_decides_the_drawing_first_set_variable_wins() {
     assert!(!Theme::from_vars(env(&[("NO_COLOR", "1"), ("LANG", "C.UTF-8")])).color);
     assert!(Theme::from_vars(env(&[("NO_COLOR", ""), ("LANG", "C.UTF-8")])).color);
 }
+
+#[test]
+fn help_lists_the_page_first_then_the_editor_then_global_keys_wrapped() {
+    use crossterm::event::KeyCode;
+    for (w, h) in [(80, 24), (120, 36)] {
+        let mut a = app(w, h);
+        press(&mut a, KeyCode::Char('2'));
+        press(&mut a, KeyCode::Char('?'));
+        let screen = render(&a);
+        let page = screen.find("This page: 2 Policies").expect("page section");
+        let editor = screen.find("In the policy editor").expect("editor section");
+        assert!(page < editor, "{screen}");
+        assert!(screen.contains("format: pretty-print"), "{screen}");
+        insta::assert_snapshot!(format!("help_policies_{w}x{h}"), screen);
+    }
+    // Nothing is cut: every row fits inside the dialog.
+    let a = app(80, 24);
+    let rows = orgtui::tui::view::help::rows(&a, 76);
+    assert!(rows.iter().all(|r| unicode_width::UnicodeWidthStr::width(format!("{}{}", r.key, r.text).as_str()) <= 76));
+    assert!(rows.iter().any(|r| r.text.contains("with origins")), "long descriptions are present");
+}
+
+#[test]
+fn slash_in_help_searches_and_n_jumps() {
+    use crossterm::event::KeyCode;
+    use orgtui::tui::dialog::Modal;
+    let mut a = app(80, 24);
+    press(&mut a, KeyCode::Char('?'));
+    type_str(&mut a, "/arm");
+    press(&mut a, KeyCode::Enter);
+    let Some(Modal::Help(h)) = &a.modal else { panic!("help closed") };
+    let first = h.scroll;
+    assert!(first > 0, "jumped to a match");
+    let screen = render(&a);
+    assert!(screen.lines().nth(2).unwrap().contains("arm"), "{screen}");
+    insta::assert_snapshot!("help_search_80x24", screen);
+    press(&mut a, KeyCode::Char('n'));
+    let Some(Modal::Help(h)) = &a.modal else { panic!("help closed") };
+    assert_ne!(h.scroll, first, "n goes to the next match");
+}

@@ -92,9 +92,7 @@ impl Confirm {
 /// The dialog on top of the page, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
-    Help {
-        scroll: u16,
-    },
+    Help(crate::tui::view::help::HelpState),
     Palette {
         input: Input,
         error: Option<String>,

@@ -74,7 +74,7 @@ pub const GLOBAL: &[GlobalCommand] = &[
         Vec::new()
     }),
     g("help", &["?"], "", "show the keys", Some("help"), |a, _| {
-        a.modal = Some(Modal::Help { scroll: 0 });
+        a.modal = Some(Modal::Help(Default::default()));
         Vec::new()
     }),
     g("refresh", &["r"], "", "reload the organization", None, |a, _| a.load()),

@@ -209,6 +209,30 @@ fn meter(e: &Editor, t: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The editor's keys while editing text: the footer shows the first six, `?` help all of them.
+/// Each is (key, footer label, help text).
+pub const EDIT_KEYS: &[(&str, &str, &str)] = &[
+    ("^S", "save", "save (the change is shown first)"),
+    ("M-f", "format", "format: pretty-print the document"),
+    ("M-m", "minify", "minify the document"),
+    ("tab", "complete", "complete an action or condition key"),
+    ("^Z", "undo", "undo"),
+    ("esc", "leave (draft kept)", "leave the editor (the draft is kept)"),
+    ("^space", "complete", "complete even where tab would insert a tab"),
+];
+
+const EDIT_FOOTER: [(&str, &str); 6] = {
+    let k = EDIT_KEYS;
+    [
+        (k[0].0, k[0].1),
+        (k[1].0, k[1].1),
+        (k[2].0, k[2].1),
+        (k[3].0, k[3].1),
+        (k[4].0, k[4].1),
+        (k[5].0, k[5].1),
+    ]
+};
+
 /// The editor's keys for the footer row.
 fn keys(e: &Editor, t: &Theme) -> Line<'static> {
     let hints: &[(&str, &str)] = match e.mode {
@@ -217,14 +241,7 @@ fn keys(e: &Editor, t: &Theme) -> Line<'static> {
         Mode::Offer(_) => &[("r", "restore the draft"), ("d", "discard it"), ("esc", "close")],
         Mode::Details { .. } => &[("enter", "next"), ("tab", "switch field"), ("esc", "back")],
         Mode::Saving { .. } => &[],
-        Mode::Edit => &[
-            ("^S", "save"),
-            ("M-f", "format"),
-            ("M-m", "minify"),
-            ("tab", "complete"),
-            ("^Z", "undo"),
-            ("esc", "leave (draft kept)"),
-        ],
+        Mode::Edit => &EDIT_FOOTER,
     };
     let mut spans = Vec::new();
     for (k, d) in hints {

@@ -2,7 +2,7 @@
 //! forms, typed confirmations and error panels.
 
 use crate::tui::app::App;
-use crate::tui::command::{complete, specs};
+use crate::tui::command::complete;
 use crate::tui::dialog::{Confirm, Form, Modal};
 use crate::tui::widgets::input::Input;
 use ratatui::Frame;
@@ -16,7 +16,7 @@ pub use crate::tui::widgets::centered;
 /// Draws the open dialog, if any.
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     match &app.modal {
-        Some(Modal::Help { scroll }) => help(f, app, area, *scroll),
+        Some(Modal::Help(h)) => super::help::draw(f, app, area, h),
         Some(Modal::Palette { input, error }) => palette(f, app, area, input, error.as_deref()),
         Some(Modal::Form(form)) => form_dialog(f, app, area, form),
         Some(Modal::Confirm(c)) => confirm(f, app, area, c),
@@ -76,47 +76,6 @@ fn place_cursor(f: &mut Frame, r: Rect, x: u16, row: u16) {
     if p.x + 1 < r.right() && p.y + 1 < r.bottom() {
         f.set_cursor_position(p);
     }
-}
-
-/// Help lines: every binding of the keymap and every palette command.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.shared.theme;
-    let mut out = vec![Line::from(Span::styled("Keys", t.title()))];
-    for b in &app.shared.keymap.bindings {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        if keys.is_empty() {
-            continue;
-        }
-        let scope = b.page.map(|p| format!("  [{}]", p.title())).unwrap_or_default();
-        out.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys.join(" ")), t.key()),
-            Span::raw(b.desc),
-            Span::styled(scope, t.dim()),
-        ]));
-    }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled("Commands (press : then type; tab completes)", t.title())));
-    for s in specs().filter(|s| s.palette) {
-        let scope = s.scope.page().map(|p| format!("  [{}]", p.title())).unwrap_or_default();
-        out.push(Line::from(vec![
-            Span::styled(format!("  :{} {}", s.name, s.args), t.key()),
-            Span::raw(format!("  {}", s.desc)),
-            Span::styled(scope, t.dim()),
-        ]));
-    }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        "Keys can be changed in keymap.toml in the orgtui config directory ([keys] command = \"key\").",
-        t.dim(),
-    )));
-    out
-}
-
-fn help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
-    let r = centered(area, 90, area.height.saturating_sub(2));
-    f.render_widget(Clear, r);
-    let block = app.shared.theme.block().border_style(app.shared.theme.focus()).title(" Help — esc closes ");
-    f.render_widget(Paragraph::new(help_lines(app)).block(block).scroll((scroll, 0)), r);
 }
 
 fn palette(f: &mut Frame, app: &App, area: Rect, input: &Input, error: Option<&str>) {

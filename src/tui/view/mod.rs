@@ -3,6 +3,7 @@
 
 pub mod dialogs;
 pub mod header;
+pub mod help;
 
 use super::app::App;
 use super::cx::{Status, View};
@@ -87,7 +88,14 @@ fn status(f: &mut Frame, app: &App, area: Rect) {
 fn footer(f: &mut Frame, app: &App, area: Rect) {
     let t = &app.shared.theme;
     let hints: Vec<(String, &str)> = match &app.modal {
-        Some(Modal::Help { .. }) => vec![("↑↓".into(), "scroll"), ("esc".into(), "close")],
+        Some(Modal::Help(_)) => {
+            vec![
+                ("↑↓".into(), "scroll"),
+                ("/".into(), "search"),
+                ("n".into(), "next match"),
+                ("esc".into(), "close"),
+            ]
+        }
         Some(_) => vec![("enter".into(), "ok"), ("esc".into(), "cancel")],
         None => match super::pages::footer(app.page, &app.pages) {
             Some(h) => h.into_iter().map(|(k, d)| (k.to_string(), d)).collect(),
