@@ -146,7 +146,10 @@ fn help_lists_the_page_first_then_the_editor_then_global_keys_wrapped() {
     // Nothing is cut: every row fits inside the dialog.
     let a = app(80, 24);
     let rows = orgtui::tui::view::help::rows(&a, 76);
-    assert!(rows.iter().all(|r| unicode_width::UnicodeWidthStr::width(format!("{}{}", r.key, r.text).as_str()) <= 76));
+    assert!(
+        rows.iter()
+            .all(|r| unicode_width::UnicodeWidthStr::width(format!("{}{}", r.key, r.text).as_str()) <= 76)
+    );
     assert!(rows.iter().any(|r| r.text.contains("with origins")), "long descriptions are present");
 }
 
@@ -167,4 +170,38 @@ fn slash_in_help_searches_and_n_jumps() {
     press(&mut a, KeyCode::Char('n'));
     let Some(Modal::Help(h)) = &a.modal else { panic!("help closed") };
     assert_ne!(h.scroll, first, "n goes to the next match");
+}
+
+#[test]
+fn wide_and_zero_width_names_keep_the_targets_columns_aligned() {
+    use crossterm::event::KeyCode;
+    let mut a = app(120, 36);
+    let mut snap = (*a.shared.data.as_ref().unwrap().snapshot).clone();
+    let hostile = ["财务账户生产环境", "🎉🎉 party", "zero\u{200b}width\u{200b}name", "e\u{301}le\u{301}ve"];
+    for (i, acc) in snap.accounts.iter_mut().enumerate() {
+        acc.account.name = format!("{}-{i}", hostile[i % hostile.len()]);
+    }
+    a.install(std::sync::Arc::new(snap));
+    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    let screen = render(&a);
+    let ids: Vec<String> =
+        a.shared.data.as_ref().unwrap().snapshot.accounts.iter().map(|x| x.account.id.to_string()).collect();
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).unwrap();
+    t.draw(|f| orgtui::tui::view::draw(f, &a)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut cols = std::collections::BTreeSet::new();
+    for y in 0..36 {
+        let cells: Vec<String> = (0..120).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        for id in &ids {
+            let w = id.len();
+            if let Some(x) = (60..120 - w).find(|&x| cells[x..x + w].concat() == *id) {
+                cols.insert(x);
+            }
+        }
+    }
+    assert!(!cols.is_empty(), "{screen}");
+    assert_eq!(cols.len(), 1, "ids in one column: {cols:?}\n{screen}");
+    insta::assert_snapshot!("hostile_targets_120x36", screen);
 }

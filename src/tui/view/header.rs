@@ -83,7 +83,7 @@ pub fn header_line(app: &App, width: u16) -> Line<'static> {
     }
     if total(&ps) > width {
         let r = room(&ps).max(1);
-        ps[0].text = truncate(&ps[0].text, r, app.shared.theme.glyphs().ellipsis);
+        ps[0].text = crate::tui::widgets::truncate(&ps[0].text, r, app.shared.theme.glyphs().ellipsis);
     }
     let mut spans = vec![Span::raw(" ")];
     for (i, p) in ps.into_iter().enumerate() {
@@ -93,25 +93,6 @@ pub fn header_line(app: &App, width: u16) -> Line<'static> {
         spans.push(Span::styled(p.text, p.style));
     }
     Line::from(spans)
-}
-
-/// `s` cut to `width` columns with a final `…` when it does not fit.
-pub fn truncate(s: &str, width: usize, ellipsis: &str) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + ellipsis.width() > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push_str(ellipsis);
-    out
 }
 
 /// Draws the header.

@@ -210,8 +210,8 @@ fn targets(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
             // The kind shows only when there is room: ids tell it too (r-, ou-, 12 digits).
             let kind = if inner >= 50 { format!("{:<8}", data::kind_word(tg.kind)) } else { String::new() };
             let name_w = inner.saturating_sub(tg.id.len() + kind.len() + 3).max(6);
-            let name: String = tg.name.chars().take(name_w).collect();
-            let text = format!("{marker}{kind}{name:<name_w$} {}", tg.id);
+            let name = crate::tui::widgets::fit(&sanitize(&tg.name), name_w);
+            let text = format!("{marker}{kind}{name} {}", tg.id);
             Line::from(Span::styled(text, if sel { t.selected() } else { Style::default() }))
         })
         .collect();

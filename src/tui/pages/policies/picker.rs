@@ -125,11 +125,11 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) 
     let name_w = usize::from(w).saturating_sub(50).clamp(12, 32);
     for (row, &i) in p.matches.iter().enumerate().skip(start).take(rows) {
         let n = &d.tree.nodes[i];
-        let name: String = n.name.chars().take(name_w).collect();
+        let name = crate::tui::widgets::fit(&crate::model::text::sanitize(&n.name), name_w);
         let parent = n.parent.map(|q| format!("in {}", d.tree.nodes[q].name)).unwrap_or_default();
         let mark = if attached.contains(n.id.as_str()) { "ATTACHED " } else { "" };
         let text = format!(
-            "{} {:<8} {:<name_w$} {:<17} {mark}{parent}",
+            "{} {:<8} {} {:<17} {mark}{parent}",
             if row == p.cursor { ">" } else { " " },
             data::kind_word(n.kind),
             name,
