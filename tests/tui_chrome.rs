@@ -205,3 +205,30 @@ fn wide_and_zero_width_names_keep_the_targets_columns_aligned() {
     assert_eq!(cols.len(), 1, "ids in one column: {cols:?}\n{screen}");
     insta::assert_snapshot!("hostile_targets_120x36", screen);
 }
+
+#[test]
+fn tab_then_end_keeps_the_details_pane_filled() {
+    use crossterm::event::KeyCode;
+    for (w, h) in [(80, 24), (120, 36)] {
+        let mut a = app(w, h);
+        command(&mut a, "goto payments-prod");
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Char('G'));
+        let screen = render(&a);
+        let details: Vec<String> = screen
+            .lines()
+            .skip(3)
+            .take(usize::from(h) - 6)
+            .map(|l| l.chars().skip(usize::from(w) / 2 + 1).collect::<String>())
+            .collect();
+        assert!(
+            details.iter().filter(|l| l.trim_matches(|c| c == '|' || c == ' ').is_empty()).count() < 3,
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("details_end_{w}x{h}"), screen);
+        // One step up from the end shows one more row at the top, right away.
+        let before = a.pages.accounts.details_scroll;
+        press(&mut a, KeyCode::Char('k'));
+        assert_eq!(a.pages.accounts.details_scroll, before.saturating_sub(1));
+    }
+}

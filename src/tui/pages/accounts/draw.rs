@@ -84,9 +84,29 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         Err(e) => f.render_widget(Paragraph::new(format!("Cannot draw the tree: {e}")).block(block), cols[0]),
     }
     let lines = selected.map(|i| super::details::lines(&d.snapshot, &d.tree, i, t)).unwrap_or_default();
+    let scroll = st.details_scroll.min(max_scroll(&lines, cols[1]));
     let details = Paragraph::new(lines)
         .block(t.pane(" Details ", st.focus == Focus::Details))
         .wrap(Wrap { trim: false })
-        .scroll((st.details_scroll, 0));
+        .scroll((scroll, 0));
     f.render_widget(details, cols[1]);
+}
+
+/// The furthest the details pane scrolls: its wrapped rows less the rows it shows (so `G`
+/// shows the end of the details, never an empty pane).
+pub fn max_scroll(lines: &[ratatui::text::Line<'_>], pane: Rect) -> u16 {
+    let w = usize::from(pane.width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum();
+    u16::try_from(rows.saturating_sub(usize::from(pane.height.saturating_sub(2)))).unwrap_or(u16::MAX)
+}
+
+/// The details pane's area on a terminal of `size` (the body below the header and page bar).
+pub fn details_area(size: (u16, u16)) -> Rect {
+    let body = Rect::new(0, 2, size.0, size.1.saturating_sub(4));
+    let left = if body.width >= 110 { 55 } else { 50 };
+    let cols = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Percentage(left), Constraint::Percentage(100 - left)])
+        .split(body);
+    cols[1]
 }
