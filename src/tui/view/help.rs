@@ -17,16 +17,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// The width of the key column.
 const KEY_COL: usize = 18;
 
-/// The help dialog's state: scroll position and search.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HelpState {
-    /// First row shown.
-    pub scroll: u16,
-    /// What `/` searches for.
-    pub query: String,
-    /// The query is being typed.
-    pub typing: bool,
-}
+pub use crate::tui::dialog::HelpState;
 
 /// One row of help as drawn: a heading, or a key column and (part of) its description.
 #[derive(Debug, Clone, PartialEq, Eq)]
