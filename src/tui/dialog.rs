@@ -89,12 +89,21 @@ impl Confirm {
     }
 }
 
+/// The help dialog's state: scroll position and search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpState {
+    /// First row shown.
+    pub scroll: u16,
+    /// What `/` searches for.
+    pub query: String,
+    /// The query is being typed.
+    pub typing: bool,
+}
+
 /// The dialog on top of the page, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
-    Help {
-        scroll: u16,
-    },
+    Help(HelpState),
     Palette {
         input: Input,
         error: Option<String>,

@@ -66,8 +66,8 @@ pub const GLOBAL: &[GlobalCommand] = &[
     g(
         "page",
         &[],
-        "<1-6>",
-        "show a page: 1 accounts, 2 policies, 3 inspector, 4 invitations, 5 services, 6 settings",
+        "<1-9>",
+        "show a page: 1 accounts, 2 policies, 3 inspector, 4 invitations, 5 services, 6 settings, 8 billing, 9 activity",
         None,
         page,
     ),
@@ -76,7 +76,7 @@ pub const GLOBAL: &[GlobalCommand] = &[
         Vec::new()
     }),
     g("help", &["?"], "", "show the keys", Some("help"), |a, _| {
-        a.modal = Some(Modal::Help { scroll: 0 });
+        a.modal = Some(Modal::Help(Default::default()));
         Vec::new()
     }),
     g("refresh", &["r"], "", "reload the organization", None, |a, _| a.load()),

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Text rows the editor shows in a terminal `height` rows high (header, status and footer
 /// rows, the border, the message row and the meter row taken off).
@@ -32,8 +32,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, footer: Rect) {
         format!("E{errs} S{sec} W{warn} i{sugg}")
     };
     let title = format!(" Editing {} | {counts} ", e.target.label());
-    let block =
-        Block::default().borders(Borders::ALL).border_style(t.focus()).title(Span::styled(title, t.title()));
+    let block = t.block().border_style(t.focus()).title(Span::styled(title, t.title()));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let rows = Layout::default()
@@ -220,6 +219,30 @@ fn meter(e: &Editor, t: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The editor's keys while editing text: the footer shows the first six, `?` help all of them.
+/// Each is (key, footer label, help text).
+pub const EDIT_KEYS: &[(&str, &str, &str)] = &[
+    ("^S", "save", "save (the change is shown first)"),
+    ("M-f", "format", "format: pretty-print the document"),
+    ("M-m", "minify", "minify the document"),
+    ("tab", "complete", "complete an action or condition key"),
+    ("^Z", "undo", "undo"),
+    ("esc", "leave (draft kept)", "leave the editor (the draft is kept)"),
+    ("^space", "complete", "complete even where tab would insert a tab"),
+];
+
+const EDIT_FOOTER: [(&str, &str); 6] = {
+    let k = EDIT_KEYS;
+    [
+        (k[0].0, k[0].1),
+        (k[1].0, k[1].1),
+        (k[2].0, k[2].1),
+        (k[3].0, k[3].1),
+        (k[4].0, k[4].1),
+        (k[5].0, k[5].1),
+    ]
+};
+
 /// The editor's keys for the footer row.
 fn keys(e: &Editor, t: &Theme) -> Line<'static> {
     let hints: &[(&str, &str)] = match e.mode {
@@ -228,14 +251,7 @@ fn keys(e: &Editor, t: &Theme) -> Line<'static> {
         Mode::Offer(_) => &[("r", "restore the draft"), ("d", "discard it"), ("esc", "close")],
         Mode::Details { .. } => &[("enter", "next"), ("tab", "switch field"), ("esc", "back")],
         Mode::Saving { .. } => &[],
-        Mode::Edit => &[
-            ("^S", "save"),
-            ("M-f", "format"),
-            ("M-m", "minify"),
-            ("tab", "complete"),
-            ("^Z", "undo"),
-            ("esc", "leave (draft kept)"),
-        ],
+        Mode::Edit => &EDIT_FOOTER,
     };
     let mut spans = Vec::new();
     for (k, d) in hints {
@@ -284,7 +300,7 @@ fn boxed(f: &mut Frame, t: &Theme, title: &str, lines: Vec<Line<'static>>, withi
         height: h,
     };
     f.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).border_style(t.focus()).title(title.to_string());
+    let block = t.block().border_style(t.focus()).title(title.to_string());
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
     r
 }
@@ -326,5 +342,5 @@ fn popup(f: &mut Frame, e: &Editor, t: &Theme, c: &super::Completion, within: Re
         .collect();
     let title = format!(" {}/{} ", c.selected + 1, c.items.len());
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)), r);
+    f.render_widget(Paragraph::new(lines).block(t.block().title(title)), r);
 }

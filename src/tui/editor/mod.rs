@@ -29,7 +29,7 @@ use ratatui_textarea::TextArea;
 use std::path::PathBuf;
 use std::time::Instant;
 
-pub use draw::draw;
+pub use draw::{EDIT_KEYS, draw};
 pub use keys::{flush_before_quit, on_done, on_key, paste, tick};
 
 /// The editor's state in the console: open or not.

@@ -4,22 +4,17 @@ use crate::tui::app::App;
 use crate::tui::command::{complete, run_line};
 use crate::tui::dialog::{Confirm, Form, FormKind, Modal};
 use crate::tui::msg::{Call, Effect};
+use crate::tui::view::help::HelpState;
 use crate::tui::widgets::input::Handled;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(modal) = app.modal.take() else { return Vec::new() };
     match modal {
-        Modal::Help { scroll } => {
-            let scroll = match k.code {
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => return Vec::new(),
-                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
-                KeyCode::PageDown => scroll.saturating_add(10),
-                KeyCode::PageUp => scroll.saturating_sub(10),
-                _ => scroll,
-            };
-            app.modal = Some(Modal::Help { scroll });
+        Modal::Help(h) => {
+            if let Some(h) = help_key(app, h, k) {
+                app.modal = Some(Modal::Help(h));
+            }
             Vec::new()
         }
         Modal::Error { .. } => Vec::new(),
@@ -169,4 +164,54 @@ pub(super) fn paste(app: &mut App, text: &str) {
         }
         _ => {}
     }
+}
+
+/// A key in help: scrolling, `/` to type a search (enter jumps to the first match), `n`/`N`
+/// to the next/previous match; `None` closes it.
+fn help_key(app: &App, mut h: HelpState, k: KeyEvent) -> Option<HelpState> {
+    use crate::tui::view::help;
+    let rows = help::rows(app, help::text_width(app.shared.size.0));
+    let last = u16::try_from(rows.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    let jump = |h: &mut HelpState, forward: bool| {
+        if let Some(i) = help::next_match(&rows, &h.query, h.scroll, forward) {
+            h.scroll = i;
+        }
+    };
+    if h.typing {
+        match k.code {
+            KeyCode::Esc => {
+                h.typing = false;
+                h.query.clear();
+            }
+            KeyCode::Enter => {
+                h.typing = false;
+                let start = h.scroll;
+                h.scroll = start.saturating_sub(1);
+                jump(&mut h, true);
+            }
+            KeyCode::Backspace => {
+                h.query.pop();
+            }
+            KeyCode::Char(c) => h.query.push(c),
+            _ => {}
+        }
+        return Some(h);
+    }
+    match k.code {
+        KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => return None,
+        KeyCode::Up | KeyCode::Char('k') => h.scroll = h.scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => h.scroll = h.scroll.saturating_add(1).min(last),
+        KeyCode::PageDown => h.scroll = h.scroll.saturating_add(10).min(last),
+        KeyCode::PageUp => h.scroll = h.scroll.saturating_sub(10),
+        KeyCode::Home | KeyCode::Char('g') => h.scroll = 0,
+        KeyCode::End | KeyCode::Char('G') => h.scroll = last,
+        KeyCode::Char('/') => {
+            h.typing = true;
+            h.query.clear();
+        }
+        KeyCode::Char('n') => jump(&mut h, true),
+        KeyCode::Char('N') => jump(&mut h, false),
+        _ => {}
+    }
+    Some(h)
 }

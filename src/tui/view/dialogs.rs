@@ -2,21 +2,21 @@
 //! forms, typed confirmations and error panels.
 
 use crate::tui::app::App;
-use crate::tui::command::{complete, specs};
+use crate::tui::command::complete;
 use crate::tui::dialog::{Confirm, Form, Modal};
 use crate::tui::widgets::input::Input;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 pub use crate::tui::widgets::centered;
 
 /// Draws the open dialog, if any.
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     match &app.modal {
-        Some(Modal::Help { scroll }) => help(f, app, area, *scroll),
+        Some(Modal::Help(h)) => super::help::draw(f, app, area, h),
         Some(Modal::Palette { input, error }) => palette(f, app, area, input, error.as_deref()),
         Some(Modal::Form(form)) => form_dialog(f, app, area, form),
         Some(Modal::Confirm(c)) => confirm(f, app, area, c),
@@ -28,7 +28,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 Line::default(),
                 Line::from(Span::styled("enter/esc close", t.dim())),
             ];
-            panel(f, area, title, lines, 76, 9, t.danger());
+            panel(f, area, frame(app, title, t.danger()), lines, 76, 9);
         }
         None => {}
     }
@@ -37,17 +37,20 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
 fn panel(
     f: &mut Frame,
     area: Rect,
-    title: &str,
+    block: Block<'static>,
     lines: Vec<Line<'static>>,
     w: u16,
     h: u16,
-    border: ratatui::style::Style,
 ) -> Rect {
     let r = centered(area, w, h);
     f.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).border_style(border).title(format!(" {title} "));
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), r);
     r
+}
+
+/// A dialog's frame: the theme's borders in `style`, with `title`.
+fn frame(app: &App, title: &str, style: ratatui::style::Style) -> Block<'static> {
+    app.shared.theme.block().border_style(style).title(format!(" {title} "))
 }
 
 /// The rows that `lines` take when wrapped to `width` columns as a panel wraps them (drawn
@@ -73,50 +76,6 @@ fn place_cursor(f: &mut Frame, r: Rect, x: u16, row: u16) {
     if p.x + 1 < r.right() && p.y + 1 < r.bottom() {
         f.set_cursor_position(p);
     }
-}
-
-/// Help lines: every binding of the keymap and every palette command.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.shared.theme;
-    let mut out = vec![Line::from(Span::styled("Keys", t.title()))];
-    for b in &app.shared.keymap.bindings {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        if keys.is_empty() {
-            continue;
-        }
-        let scope = b.page.map(|p| format!("  [{}]", p.title())).unwrap_or_default();
-        out.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys.join(" ")), t.key()),
-            Span::raw(b.desc),
-            Span::styled(scope, t.dim()),
-        ]));
-    }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled("Commands (press : then type; tab completes)", t.title())));
-    for s in specs().filter(|s| s.palette) {
-        let scope = s.scope.page().map(|p| format!("  [{}]", p.title())).unwrap_or_default();
-        out.push(Line::from(vec![
-            Span::styled(format!("  :{} {}", s.name, s.args), t.key()),
-            Span::raw(format!("  {}", s.desc)),
-            Span::styled(scope, t.dim()),
-        ]));
-    }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        "Keys can be changed in keymap.toml in the orgtui config directory ([keys] command = \"key\").",
-        t.dim(),
-    )));
-    out
-}
-
-fn help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
-    let r = centered(area, 90, area.height.saturating_sub(2));
-    f.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.shared.theme.focus())
-        .title(" Help — esc closes ");
-    f.render_widget(Paragraph::new(help_lines(app)).block(block).scroll((scroll, 0)), r);
 }
 
 fn palette(f: &mut Frame, app: &App, area: Rect, input: &Input, error: Option<&str>) {
@@ -146,8 +105,10 @@ fn palette(f: &mut Frame, app: &App, area: Rect, input: &Input, error: Option<&s
         height: 4,
     };
     f.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = app
+        .shared
+        .theme
+        .block()
         .border_style(t.focus())
         .title(" Command — tab completes, enter runs, esc closes ");
     f.render_widget(Paragraph::new(lines).block(block), r);
@@ -181,7 +142,7 @@ fn form_dialog(f: &mut Frame, app: &App, area: Rect, form: &Form) {
     } else {
         lines.push(Line::from(Span::styled("enter next/submit · tab next field · esc cancel", t.dim())));
     }
-    let r = panel(f, area, &form.title, lines, w, h, t.focus());
+    let r = panel(f, area, frame(app, &form.title, t.focus()), lines, w, h);
     if let Some((x, row)) = cursor {
         place_cursor(f, r, x, row);
     }
@@ -207,7 +168,7 @@ fn confirm(f: &mut Frame, app: &App, area: Rect, c: &Confirm) {
     } else {
         lines.push(Line::from(Span::styled("enter confirm · esc cancel", t.dim())));
     }
-    let r = panel(f, area, &c.title, lines, w, h, t.danger());
+    let r = panel(f, area, frame(app, &c.title, t.danger()), lines, w, h);
     if editing {
         place_cursor(f, r, 2 + col, row);
     }

@@ -2,6 +2,8 @@
 //! render cache). Header, the page, status line, footer, then any dialog on top.
 
 pub mod dialogs;
+pub mod header;
+pub mod help;
 
 use super::app::App;
 use super::cx::{Status, View};
@@ -18,65 +20,44 @@ pub const MIN_SIZE: (u16, u16) = (60, 12);
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        too_small(f, area);
+        // The header stays: the safety state and the source are visible at any size.
+        let (top, rest) = (
+            Rect { height: 1, ..area },
+            Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area },
+        );
+        header::header(f, app, top);
+        too_small(f, area, rest);
         return;
     }
     let rows = Layout::default()
         .direction(Direction::Vertical)
         .constraints([
             Constraint::Length(1),
+            Constraint::Length(1),
             Constraint::Min(3),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .split(area);
-    header(f, app, rows[0]);
-    super::pages::draw(app.page, &app.pages, &app.shared, f, rows[1]);
-    status(f, app, rows[2]);
-    footer(f, app, rows[3]);
+    header::header(f, app, rows[0]);
+    header::page_bar(f, app, rows[1]);
+    super::pages::draw(app.page, &app.pages, &app.shared, f, rows[2]);
+    status(f, app, rows[3]);
+    footer(f, app, rows[4]);
     if app.editor.is_some() {
-        super::editor::draw(f, &View { st: &app.editor, shared: &app.shared }, rows[1], rows[3]);
+        // The editor covers the page bar too: it is not a page, and keeps the rows it had.
+        let over = rows[1].union(rows[2]);
+        super::editor::draw(f, &View { st: &app.editor, shared: &app.shared }, over, rows[4]);
     }
     dialogs::draw(f, app, area);
 }
 
-fn too_small(f: &mut Frame, area: Rect) {
+fn too_small(f: &mut Frame, area: Rect, into: Rect) {
     let msg = format!(
         "Terminal too small ({}x{}). orgtui needs at least {}x{}. Enlarge the window or press q to quit.",
         area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
     );
-    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
-}
-
-fn header(f: &mut Frame, app: &App, area: Rect) {
-    let sh = &app.shared;
-    let t = &sh.theme;
-    let mut spans = vec![
-        Span::styled(" orgtui ", t.title()),
-        Span::raw("│ "),
-        Span::styled(sh.source.label.clone(), t.key()),
-    ];
-    if let Some(o) = sh.data.as_ref().and_then(|d| d.snapshot.organization.as_ref()) {
-        match &sh.acting_as {
-            Some(a) => spans.push(Span::raw(format!(" │ {} │ acting as {a}", o.id))),
-            None => spans.push(Span::raw(format!(" │ {} │ management {}", o.id, o.management_account_id))),
-        }
-    } else if sh.data.is_some() {
-        spans.push(Span::raw(" │ no organization"));
-        if let Some(a) = &sh.acting_as {
-            spans.push(Span::raw(format!(" │ acting as {a}")));
-        }
-    }
-    spans.push(Span::raw(" │ "));
-    spans.push(match (sh.source.guarded, sh.source.writable) {
-        (true, true) => Span::styled("WRITES ARMED", t.danger()),
-        (false, true) => Span::styled("WRITABLE", t.ok()),
-        (_, false) => Span::styled("READ-ONLY", t.ok()),
-    });
-    if app.mouse {
-        spans.push(Span::raw(" │ mouse on"));
-    }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), into);
 }
 
 fn status(f: &mut Frame, app: &App, area: Rect) {
@@ -93,6 +74,9 @@ fn status(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!("{spinner} Creating {} (IN_PROGRESS) ", c.name)));
     }
     match &app.status {
+        Status::None if spans.is_empty() && app.modal.is_none() => {
+            spans.push(Span::styled(header::start_hint(t), t.dim()))
+        }
         Status::None => {}
         Status::Info(m) => spans.push(Span::raw(m.clone())),
         Status::Ok(m) => spans.push(Span::styled(format!("OK {m}"), t.ok())),
@@ -104,7 +88,14 @@ fn status(f: &mut Frame, app: &App, area: Rect) {
 fn footer(f: &mut Frame, app: &App, area: Rect) {
     let t = &app.shared.theme;
     let hints: Vec<(String, &str)> = match &app.modal {
-        Some(Modal::Help { .. }) => vec![("↑↓".into(), "scroll"), ("esc".into(), "close")],
+        Some(Modal::Help(_)) => {
+            vec![
+                ("↑↓".into(), "scroll"),
+                ("/".into(), "search"),
+                ("n".into(), "next match"),
+                ("esc".into(), "close"),
+            ]
+        }
         Some(_) => vec![("enter".into(), "ok"), ("esc".into(), "cancel")],
         None => match super::pages::footer(app.page, &app.pages) {
             Some(h) => h.into_iter().map(|(k, d)| (k.to_string(), d)).collect(),

@@ -29,6 +29,13 @@ pub(super) fn navigate(cx: Cxs<'_, '_>, nav: Nav) {
     if cx.st.focus == Focus::Details
         && matches!(nav, Nav::Up | Nav::Down | Nav::Top | Nav::Bottom | Nav::PageUp | Nav::PageDown)
     {
+        let max = match (cx.shared.data.as_ref(), cx.st.selected.as_deref()) {
+            (Some(d), Some(id)) => d.tree.index_of(id).map_or(0, |i| {
+                let lines = super::details::lines(&d.snapshot, &d.tree, i, &cx.shared.theme);
+                super::draw::max_scroll(&lines, super::draw::details_area(cx.shared.size))
+            }),
+            _ => 0,
+        };
         let s = &mut cx.st.details_scroll;
         *s = match nav {
             Nav::Up => s.saturating_sub(1),
@@ -36,8 +43,9 @@ pub(super) fn navigate(cx: Cxs<'_, '_>, nav: Nav) {
             Nav::PageUp => s.saturating_sub(10),
             Nav::PageDown => s.saturating_add(10),
             Nav::Top => 0,
-            _ => u16::MAX / 2,
-        };
+            _ => max,
+        }
+        .min(max);
         return;
     }
     match nav {

@@ -4,7 +4,7 @@ use super::{Focus, State};
 use crate::tui::cx::Shared;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use tui_tree_widget::Tree;
 
 /// ` tags 120/1043` while a load reports progress.
@@ -26,16 +26,13 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(left), Constraint::Percentage(100 - left)])
         .split(area);
-    let focus_style = |focus: Focus| if st.focus == focus { t.focus() } else { t.dim() };
     let Some(d) = shared.data.as_ref() else {
         let msg = match &shared.load_error {
             Some(e) => format!("Could not load the organization: {e}\nPress r to retry."),
             None => format!("{} Loading the organization…{}", t.spinner(shared.tick), progress_text(shared)),
         };
         f.render_widget(
-            Paragraph::new(msg)
-                .wrap(Wrap { trim: true })
-                .block(Block::default().borders(Borders::ALL).title(" AWS accounts ")),
+            Paragraph::new(msg).wrap(Wrap { trim: true }).block(t.block().title(" AWS accounts ")),
             area,
         );
         return;
@@ -49,8 +46,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     }
     if d.tree.nodes.is_empty() {
         f.render_widget(
-            Paragraph::new("This account is not in an organization.")
-                .block(Block::default().borders(Borders::ALL).title(title)),
+            Paragraph::new("This account is not in an organization.").block(t.block().title(title)),
             area,
         );
         return;
@@ -73,7 +69,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
             None => state.select(Vec::new()),
         };
     }
-    let block = Block::default().borders(Borders::ALL).border_style(focus_style(Focus::Tree)).title(title);
+    let block = t.pane(title, st.focus == Focus::Tree);
     match Tree::new(&st.items) {
         Ok(tree) => {
             let tree = tree
@@ -90,14 +86,29 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     let lines = selected
         .map(|i| super::details::lines(&d.snapshot, &d.tree, i, t, shared.costs.as_deref()))
         .unwrap_or_default();
+    let scroll = st.details_scroll.min(max_scroll(&lines, cols[1]));
     let details = Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(focus_style(Focus::Details))
-                .title(" Details "),
-        )
+        .block(t.pane(" Details ", st.focus == Focus::Details))
         .wrap(Wrap { trim: false })
-        .scroll((st.details_scroll, 0));
+        .scroll((scroll, 0));
     f.render_widget(details, cols[1]);
+}
+
+/// The furthest the details pane scrolls: its wrapped rows less the rows it shows (so `G`
+/// shows the end of the details, never an empty pane).
+pub fn max_scroll(lines: &[ratatui::text::Line<'_>], pane: Rect) -> u16 {
+    let w = usize::from(pane.width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum();
+    u16::try_from(rows.saturating_sub(usize::from(pane.height.saturating_sub(2)))).unwrap_or(u16::MAX)
+}
+
+/// The details pane's area on a terminal of `size` (the body below the header and page bar).
+pub fn details_area(size: (u16, u16)) -> Rect {
+    let body = Rect::new(0, 2, size.0, size.1.saturating_sub(4));
+    let left = if body.width >= 110 { 55 } else { 50 };
+    let cols = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Percentage(left), Constraint::Percentage(100 - left)])
+        .split(body);
+    cols[1]
 }

@@ -9,7 +9,7 @@ use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the page.
 pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
@@ -21,7 +21,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         if s.matrix { "single" } else { "matrix" },
         if s.what_if { "ON" } else { "off" },
     );
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, t.title()));
+    let block = t.block().title(Span::styled(title, t.title()));
     let inner = block.inner(area);
     f.render_widget(block, area);
     if cx.shared.data.is_none() {

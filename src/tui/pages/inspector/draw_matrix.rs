@@ -67,9 +67,8 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let focused = s.focus == Focus::Body;
     for r in r0..(r0 + vis_rows).min(rows) {
         let Some(row) = m.rows.get(r) else { break };
-        let mut name = format!("{} {}", state::name_of(cx, &row.account), row.account);
-        truncate(&mut name, name_w);
-        let mut spans = vec![Span::raw(format!("{name:<name_w$} "))];
+        let name = format!("{} {}", state::name_of(cx, &row.account), row.account);
+        let mut spans = vec![Span::raw(format!("{} ", crate::tui::widgets::fit(&name, name_w)))];
         for c in c0..c1 {
             let idx = r * cols + c;
             let (dec, changed) = match &m.what_if {

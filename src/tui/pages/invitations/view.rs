@@ -7,7 +7,7 @@ use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// The date part of a timestamp (`2026-11-20`).
 fn date(t: Timestamp) -> String {
@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .split(area);
     if cx.shared.data.is_none() {
         let msg = format!("{} Loading the organization…", t.spinner(cx.shared.tick));
-        f.render_widget(Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(title)), area);
+        f.render_widget(Paragraph::new(msg).block(cx.shared.theme.block().title(title)), area);
         return;
     }
     let wide = area.width >= 110;
@@ -106,7 +106,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let empty = body.is_empty();
     let table = Table::new(body, widths)
         .header(Row::new(header).style(t.dim()))
-        .block(Block::default().borders(Borders::ALL).border_style(t.focus()).title(title))
+        .block(cx.shared.theme.block().border_style(t.focus()).title(title))
         .row_highlight_style(t.selected())
         .highlight_symbol("> ");
     let selected = cx.st.selected.min(rows.len().saturating_sub(1));
@@ -121,7 +121,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).border_style(t.dim()).title(" Handshake ")),
+            .block(cx.shared.theme.block().border_style(t.dim()).title(" Handshake ")),
         parts[1],
     );
 }

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// Draws the page into the body area.
 pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
             Some(e) => format!("Could not load the organization: {e}\nPress r to retry."),
             None => format!("{} Loading the organization…", t.spinner(cx.shared.tick)),
         };
-        let block = Block::default().borders(Borders::ALL).title(" Policies ");
+        let block = cx.shared.theme.block().title(" Policies ");
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }).block(block), area);
         return;
     };
@@ -73,7 +73,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
 
 fn border<'a>(cx: &View<'a, State>, pane: Pane) -> (Style, &'static str) {
     if cx.st.focus == pane && cx.st.effective.is_none() {
-        (cx.shared.theme.focus(), "> ")
+        (cx.shared.theme.focus(), cx.shared.theme.glyphs().focus)
     } else {
         (cx.shared.theme.dim(), "")
     }
@@ -123,7 +123,7 @@ fn policy_table(f: &mut Frame, cx: &View<'_, State>, area: Rect, list: &[&crate:
     let counts = data::target_counts(&d.snapshot);
     let (style, mark) = border(cx, Pane::List);
     let ty = cx.st.ty();
-    let block = Block::default().borders(Borders::ALL).border_style(style).title(format!(
+    let block = cx.shared.theme.block().border_style(style).title(format!(
         " {mark}{} policies ({}) ",
         ty.short_name(),
         list.len()
@@ -167,7 +167,7 @@ fn policy_table(f: &mut Frame, cx: &View<'_, State>, area: Rect, list: &[&crate:
 fn content(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let (style, mark) = border(cx, Pane::Content);
     let Some(p) = data::current(cx) else {
-        f.render_widget(Block::default().borders(Borders::ALL).border_style(style).title(" Content "), area);
+        f.render_widget(cx.shared.theme.block().border_style(style).title(" Content "), area);
         return;
     };
     let text: String = data::pretty(&p.content).lines().map(sanitize).collect::<Vec<_>>().join("\n");
@@ -176,7 +176,7 @@ fn content(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let scroll = cx.st.content_scroll.min(n.saturating_sub(1));
     let title =
         format!(" {mark}Content {} {}/{n} ", sanitize(&p.summary.name), scroll.saturating_add(1).min(n));
-    let block = Block::default().borders(Borders::ALL).border_style(style).title(title);
+    let block = cx.shared.theme.block().border_style(style).title(title);
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
@@ -187,10 +187,8 @@ fn targets(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let list = data::current(cx)
         .map(|p| data::targets_of(&d.snapshot, &d.tree, p.summary.id.as_str()))
         .unwrap_or_default();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(style)
-        .title(format!(" {mark}Targets ({}) ", list.len()));
+    let block =
+        cx.shared.theme.block().border_style(style).title(format!(" {mark}Targets ({}) ", list.len()));
     if list.is_empty() {
         let msg = if data::current(cx).is_some() { "Not attached. a attaches." } else { "" };
         f.render_widget(Paragraph::new(Span::styled(msg, t.dim())).block(block), area);
@@ -212,8 +210,8 @@ fn targets(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
             // The kind shows only when there is room: ids tell it too (r-, ou-, 12 digits).
             let kind = if inner >= 50 { format!("{:<8}", data::kind_word(tg.kind)) } else { String::new() };
             let name_w = inner.saturating_sub(tg.id.len() + kind.len() + 3).max(6);
-            let name: String = tg.name.chars().take(name_w).collect();
-            let text = format!("{marker}{kind}{name:<name_w$} {}", tg.id);
+            let name = crate::tui::widgets::fit(&sanitize(&tg.name), name_w);
+            let text = format!("{marker}{kind}{name} {}", tg.id);
             Line::from(Span::styled(text, if sel { t.selected() } else { Style::default() }))
         })
         .collect();

@@ -14,7 +14,7 @@ use crate::tui::tree::OrgTree;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 /// The open effective-policy view.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,7 +284,7 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, v: &Effectiv
     let title = " Effective policy — esc closes ";
     let para = |lines: Vec<Line<'static>>, r: Rect, title: &'static str| {
         let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(r.height.saturating_sub(2));
-        let block = Block::default().borders(Borders::ALL).border_style(focus).title(title);
+        let block = cx.shared.theme.block().border_style(focus).title(title);
         Paragraph::new(lines).block(block).scroll((v.scroll.min(max), 0))
     };
     if area.width >= 110 {

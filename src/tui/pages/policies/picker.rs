@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use std::collections::HashSet;
 
 /// What the picked target is for.
@@ -137,11 +137,11 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) 
     let name_w = usize::from(w).saturating_sub(50).clamp(12, 32);
     for (row, &i) in p.matches.iter().enumerate().skip(start).take(rows) {
         let n = &d.tree.nodes[i];
-        let name: String = n.name.chars().take(name_w).collect();
+        let name = crate::tui::widgets::fit(&crate::model::text::sanitize(&n.name), name_w);
         let parent = n.parent.map(|q| format!("in {}", d.tree.nodes[q].name)).unwrap_or_default();
         let mark = if attached.contains(n.id.as_str()) { "ATTACHED " } else { "" };
         let text = format!(
-            "{} {:<8} {:<name_w$} {:<17} {mark}{parent}",
+            "{} {:<8} {} {:<17} {mark}{parent}",
             if row == p.cursor { ">" } else { " " },
             data::kind_word(n.kind),
             name,
@@ -150,6 +150,6 @@ pub(super) fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect, p: &Picker) 
         let style = if row == p.cursor { t.selected() } else { ratatui::style::Style::default() };
         lines.push(Line::from(Span::styled(text, style)));
     }
-    let block = Block::default().borders(Borders::ALL).border_style(t.focus()).title(title);
+    let block = t.block().border_style(t.focus()).title(title);
     f.render_widget(Paragraph::new(lines).block(block), r);
 }

@@ -6,7 +6,7 @@ use crate::model::text::sanitize;
 use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 fn date(t: crate::model::Timestamp) -> String {
     t.to_rfc3339().chars().take(10).collect()
@@ -17,10 +17,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let t = &cx.shared.theme;
     if cx.shared.data.is_none() {
         let msg = format!("{} Loading the organization…", t.spinner(cx.shared.tick));
-        f.render_widget(
-            Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(" Services ")),
-            area,
-        );
+        f.render_widget(Paragraph::new(msg).block(cx.shared.theme.block().title(" Services ")), area);
         return;
     }
     let st = &cx.st;
@@ -32,7 +29,6 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .split(area);
     let wide = area.width >= 110;
     let enabled = rows.iter().filter(|r| r.enabled.is_some()).count();
-    let border = |focused: bool| if focused { t.focus() } else { t.dim() };
 
     let body: Vec<Row<'static>> = rows
         .iter()
@@ -71,7 +67,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     };
     let table = Table::new(body, widths)
         .header(Row::new(header).style(t.dim()))
-        .block(Block::default().borders(Borders::ALL).border_style(border(!st.admins_focused)).title(title))
+        .block(t.pane(title, !st.admins_focused))
         .row_highlight_style(t.selected())
         .highlight_symbol("> ");
     let mut state = TableState::default()
@@ -95,7 +91,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let title = format!(" Delegated administrators ({} for {accounts} accounts) — tab ", admin_rows.len());
     let table = Table::new(body, [Constraint::Length(30), Constraint::Min(24), Constraint::Length(10)])
         .header(Row::new(vec!["Account", "Administers", "Since"]).style(t.dim()))
-        .block(Block::default().borders(Borders::ALL).border_style(border(st.admins_focused)).title(title))
+        .block(t.pane(title, st.admins_focused))
         .row_highlight_style(t.selected())
         .highlight_symbol(if st.admins_focused { "> " } else { "  " });
     let sel = (st.admins_focused && !admin_rows.is_empty())

@@ -10,7 +10,7 @@ use crate::tui::cx::View;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// The lines of the resource policy pane.
 pub fn policy_lines(cx: &View<'_, State>) -> Vec<Line<'static>> {
@@ -91,10 +91,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let t = &cx.shared.theme;
     let Some(d) = cx.shared.data.as_ref() else {
         let msg = format!("{} Loading the organization…", t.spinner(cx.shared.tick));
-        f.render_widget(
-            Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(" Settings ")),
-            area,
-        );
+        f.render_widget(Paragraph::new(msg).block(cx.shared.theme.block().title(" Settings ")), area);
         return;
     };
     let st = &cx.st;
@@ -114,7 +111,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     f.render_widget(
         Paragraph::new(org_lines(cx, &d.snapshot))
             .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).border_style(t.dim()).title(" Organization ")),
+            .block(t.block().border_style(t.dim()).title(" Organization ")),
         left[0],
     );
 
@@ -130,12 +127,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let on = policy_types().iter().filter(|t| enabled.contains(t)).count();
     let table = Table::new(rows, [Constraint::Min(24), Constraint::Length(8)])
         .header(Row::new(vec!["Policy type in the root", "Status"]).style(t.dim()))
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(if st.policy_focused { t.dim() } else { t.focus() })
-                .title(format!(" Policy types ({on} enabled) ")),
-        )
+        .block(t.pane(format!(" Policy types ({on} enabled) "), !st.policy_focused))
         .row_highlight_style(t.selected())
         .highlight_symbol("> ");
     let mut state =
@@ -147,20 +139,18 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let max = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(inner_h);
     let edit = cx.shared.keymap.key_of("edit-resource-policy").unwrap_or_else(|| "E".into());
     f.render_widget(
-        Paragraph::new(lines).scroll((st.scroll.min(max), 0)).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(if st.policy_focused { t.focus() } else { t.dim() })
-                .title(format!(" Resource policy — {edit} edit · tab scroll ")),
-        ),
+        Paragraph::new(lines)
+            .scroll((st.scroll.min(max), 0))
+            .block(t.pane(format!(" Resource policy — {edit} edit · tab scroll "), st.policy_focused)),
         right[0],
     );
     f.render_widget(
         Paragraph::new(quota_lines(cx)).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.dim())
-                .title(if cx.shared.quotas.is_some() { " Quotas " } else { " Quotas (AWS defaults) " }),
+            t.block().border_style(t.dim()).title(if cx.shared.quotas.is_some() {
+                " Quotas "
+            } else {
+                " Quotas (AWS defaults) "
+            }),
         ),
         right[1],
     );
