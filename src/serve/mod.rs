@@ -12,6 +12,7 @@
 //! operation and unlocks, never awaiting while it holds the lock. Operations that may change
 //! state run on the blocking pool, because they also write the snapshot file back.
 
+mod costexplorer;
 mod dispatch;
 pub mod net;
 pub mod sigv4;
@@ -299,6 +300,9 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         Target::Missing => {
             return error_response(unknown_operation("Missing the X-Amz-Target header.".into()));
         }
+        Target::Foreign(t) if t.trim().starts_with(crate::model::costexplorer::TARGET_PREFIX) => {
+            t.trim().into()
+        }
         Target::Foreign(t) => {
             return error_response(unknown_operation(format!("Unknown operation target {t:?}.")));
         }
@@ -346,6 +350,9 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         Ok(c) => c,
         Err(e) => return error_response(e),
     };
+    if let Some(ce) = op.strip_prefix(crate::model::costexplorer::TARGET_PREFIX) {
+        return costexplorer::handle(&app, &caller, ce, &bytes);
+    }
     let outcome = if dispatch::is_read_only(&op) {
         dispatch::call(&app, &caller, &op, &bytes)
     } else {
