@@ -7,6 +7,8 @@
 //! SigV4 signatures are accepted unchecked unless secrets are given (`sigv4`); the access key
 //! id picks the calling account. `net` holds the defences against hostile clients (Host check,
 //! timeouts, connection cap).
+//! Cost Explorer's `AWSInsightsIndexService.<Op>` targets are answered by `costexplorer` on the
+//! same endpoint.
 //!
 //! The engine stays synchronous behind a `std::sync::Mutex`: a handler locks it, runs one
 //! operation and unlocks, never awaiting while it holds the lock. Operations that may change
