@@ -24,7 +24,7 @@ fn aws_cli() -> Option<PathBuf> {
 }
 
 /// `aws ce ARGS… --output json` against `url`: Ok(JSON) or Err(stderr).
-fn ce(exe: &PathBuf, url: &str, args: &[&str]) -> Result<Value, String> {
+fn ce(exe: &PathBuf, url: &str, args: &[String]) -> Result<Value, String> {
     let home = tempfile::tempdir().unwrap();
     let out = Command::new(exe)
         .env_clear()
@@ -83,30 +83,30 @@ fn close(a: f64, b: f64) -> bool {
 
 const OCTOBER: &str = "Start=2026-10-01,End=2026-11-01";
 
+/// `get-cost-and-usage --time-period PERIOD --granularity G` followed by `rest`.
+fn gcu(period: &str, granularity: &str, rest: &[&str]) -> Vec<String> {
+    ["get-cost-and-usage", "--time-period", period, "--granularity", granularity]
+        .iter()
+        .chain(rest)
+        .map(|s| s.to_string())
+        .collect()
+}
+
 #[test]
 fn get_cost_and_usage_through_the_aws_cli() {
     let Some(exe) = aws_cli() else { return };
     let server = aws_support::servers::start_serve_sample(&[]);
     let url = server.url.as_str();
+    let call = |args: Vec<String>| ce(&exe, url, &args);
     let (accounts, total) = costs("account", "2026-10", "1");
 
     // Grouped by account: every account's October cost as `orgtui costs` shows it, with names.
-    let by_account = ce(
-        &exe,
-        url,
-        &[
-            "get-cost-and-usage",
-            "--time-period",
-            OCTOBER,
-            "--granularity",
-            "MONTHLY",
-            "--metrics",
-            "UnblendedCost",
-            "AmortizedCost",
-            "--group-by",
-            "Type=DIMENSION,Key=LINKED_ACCOUNT",
-        ],
-    )
+    let group_account = "Type=DIMENSION,Key=LINKED_ACCOUNT";
+    let by_account = call(gcu(
+        OCTOBER,
+        "MONTHLY",
+        &["--metrics", "UnblendedCost", "AmortizedCost", "--group-by", group_account],
+    ))
     .unwrap();
     let r = &by_account["ResultsByTime"][0];
     assert_eq!(r["TimePeriod"]["Start"], "2026-10-01");
@@ -126,45 +126,16 @@ fn get_cost_and_usage_through_the_aws_cli() {
     assert_eq!(attrs.len(), groups.len());
     assert!(attrs.iter().all(|a| !a["Attributes"]["description"].as_str().unwrap().is_empty()));
 
-    // Ungrouped with a Not filter: the organization total minus one account.
+    // Ungrouped, then with a Not filter: the organization total, then without one account.
+    let all = call(gcu(OCTOBER, "MONTHLY", &["--metrics", "BlendedCost"])).unwrap();
+    let t = amount(&all["ResultsByTime"][0]["Total"]["BlendedCost"]);
+    assert!(close(t, total["2026-10"]), "{t} vs {}", total["2026-10"]);
     let (biggest, big) = accounts
         .iter()
         .map(|(id, c)| (id.clone(), c["2026-10"]))
         .fold((String::new(), f64::MIN), |acc, x| if x.1 > acc.1 { x } else { acc });
     let not = format!(r#"{{"Not":{{"Dimensions":{{"Key":"LINKED_ACCOUNT","Values":["{biggest}"]}}}}}}"#);
-    let filtered = ce(
-        &exe,
-        url,
-        &[
-            "get-cost-and-usage",
-            "--time-period",
-            OCTOBER,
-            "--granularity",
-            "MONTHLY",
-            "--metrics",
-            "BlendedCost",
-        ],
-    )
-    .and_then(|all| {
-        let t = amount(&all["ResultsByTime"][0]["Total"]["BlendedCost"]);
-        assert!(close(t, total["2026-10"]), "{t} vs {}", total["2026-10"]);
-        ce(
-            &exe,
-            url,
-            &[
-                "get-cost-and-usage",
-                "--time-period",
-                OCTOBER,
-                "--granularity",
-                "MONTHLY",
-                "--metrics",
-                "BlendedCost",
-                "--filter",
-                &not,
-            ],
-        )
-    })
-    .unwrap();
+    let filtered = call(gcu(OCTOBER, "MONTHLY", &["--metrics", "BlendedCost", "--filter", &not])).unwrap();
     let t = amount(&filtered["ResultsByTime"][0]["Total"]["BlendedCost"]);
     assert!(close(t, total["2026-10"] - big), "{t} vs {} - {big}", total["2026-10"]);
 
@@ -175,24 +146,9 @@ fn get_cost_and_usage_through_the_aws_cli() {
     let filter = format!(
         r#"{{"And":[{{"Or":[{{"Dimensions":{{"Key":"LINKED_ACCOUNT","Values":["{a}"]}}}},{{"Dimensions":{{"Key":"LINKED_ACCOUNT","Values":["{b}"],"MatchOptions":["EQUALS"]}}}}]}},{{"Not":{{"Dimensions":{{"Key":"SERVICE","Values":["No such service"]}}}}}}]}}"#
     );
-    let by_service = ce(
-        &exe,
-        url,
-        &[
-            "get-cost-and-usage",
-            "--time-period",
-            OCTOBER,
-            "--granularity",
-            "MONTHLY",
-            "--metrics",
-            "UnblendedCost",
-            "--group-by",
-            "Type=DIMENSION,Key=SERVICE",
-            "--filter",
-            &filter,
-        ],
-    )
-    .unwrap();
+    let rest =
+        ["--metrics", "UnblendedCost", "--group-by", "Type=DIMENSION,Key=SERVICE", "--filter", &filter];
+    let by_service = call(gcu(OCTOBER, "MONTHLY", &rest)).unwrap();
     let sum: f64 = by_service["ResultsByTime"][0]["Groups"]
         .as_array()
         .unwrap()
@@ -203,30 +159,16 @@ fn get_cost_and_usage_through_the_aws_cli() {
 
     // Three months by account and service: more than one page; the pages add up to the months.
     let (_, totals) = costs("account", "2026-10", "3");
-    let args = |token: Option<&str>| {
-        let mut v = vec![
-            "get-cost-and-usage".to_string(),
-            "--time-period".into(),
-            "Start=2026-08-01,End=2026-11-01".into(),
-            "--granularity".into(),
-            "MONTHLY".into(),
-            "--metrics".into(),
-            "UnblendedCost".into(),
-            "--group-by".into(),
-            "Type=DIMENSION,Key=LINKED_ACCOUNT".into(),
-            "Type=DIMENSION,Key=SERVICE".into(),
-        ];
-        if let Some(t) = token {
-            v.extend(["--next-page-token".to_string(), t.to_string()]);
-        }
-        v
-    };
     let mut token: Option<String> = None;
     let mut pages = 0;
     let mut per_month: HashMap<String, f64> = HashMap::new();
     loop {
-        let a = args(token.as_deref());
-        let page = ce(&exe, url, &a.iter().map(String::as_str).collect::<Vec<_>>()).unwrap();
+        let mut rest =
+            vec!["--metrics", "UnblendedCost", "--group-by", group_account, "Type=DIMENSION,Key=SERVICE"];
+        if let Some(t) = &token {
+            rest.extend(["--next-page-token", t.as_str()]);
+        }
+        let page = call(gcu("Start=2026-08-01,End=2026-11-01", "MONTHLY", &rest)).unwrap();
         pages += 1;
         for r in page["ResultsByTime"].as_array().unwrap() {
             let month = r["TimePeriod"]["Start"].as_str().unwrap()[..7].to_string();
@@ -246,47 +188,17 @@ fn get_cost_and_usage_through_the_aws_cli() {
     }
 
     // The service's errors.
-    let err = |args: &[&str]| ce(&exe, url, args).unwrap_err();
-    let daily = err(&[
-        "get-cost-and-usage",
-        "--time-period",
-        OCTOBER,
-        "--granularity",
-        "DAILY",
-        "--metrics",
-        "UnblendedCost",
-    ]);
+    let unblended = ["--metrics", "UnblendedCost"];
+    let daily = call(gcu(OCTOBER, "DAILY", &unblended)).unwrap_err();
     assert!(daily.contains("(ValidationException)") && daily.contains("DAILY"), "{daily}");
-    let backwards = err(&[
-        "get-cost-and-usage",
-        "--time-period",
-        "Start=2026-10-01,End=2026-10-01",
-        "--granularity",
-        "MONTHLY",
-        "--metrics",
-        "UnblendedCost",
-    ]);
+    let backwards = call(gcu("Start=2026-10-01,End=2026-10-01", "MONTHLY", &unblended)).unwrap_err();
     assert!(backwards.contains("Start date (and hour) should be before end date (and hour)"), "{backwards}");
-    let token = err(&[
-        "get-cost-and-usage",
-        "--time-period",
-        OCTOBER,
-        "--granularity",
-        "MONTHLY",
-        "--metrics",
-        "UnblendedCost",
-        "--next-page-token",
-        "garbage",
-    ]);
-    assert!(token.contains("(InvalidNextTokenException)"), "{token}");
-    let forecast = err(&[
-        "get-cost-forecast",
-        "--time-period",
-        OCTOBER,
-        "--granularity",
-        "MONTHLY",
-        "--metric",
-        "UNBLENDED_COST",
-    ]);
+    let garbage =
+        call(gcu(OCTOBER, "MONTHLY", &["--metrics", "UnblendedCost", "--next-page-token", "garbage"]));
+    let garbage = garbage.unwrap_err();
+    assert!(garbage.contains("(InvalidNextTokenException)"), "{garbage}");
+    let mut forecast = gcu(OCTOBER, "MONTHLY", &["--metric", "UNBLENDED_COST"]);
+    forecast[0] = "get-cost-forecast".into();
+    let forecast = call(forecast).unwrap_err();
     assert!(forecast.contains("(ValidationException)"), "{forecast}");
 }
