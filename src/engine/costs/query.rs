@@ -188,7 +188,7 @@ pub fn get_cost_and_usage(
         filter::validate(f)?;
     }
     let offset = page_offset(req)?;
-    let results: Vec<(ResultByTime, BTreeMap<Vec<String>, f64>)> = buckets(start, end)
+    let results: Vec<(ResultByTime, BTreeMap<[u32; 2], f64>)> = buckets(start, end)
         .map(|(m, from, to, fraction)| {
             let sums = month_sums(data, scope, req.filter.as_ref(), &keys, m, fraction);
             let rbt = ResultByTime {
@@ -241,12 +241,20 @@ pub fn get_cost_and_usage(
         }
         let skip = offset.saturating_sub(first);
         let take = page_end.saturating_sub(first.max(offset));
-        for (group_keys, v) in sums.into_iter().skip(skip).take(take) {
-            for (k, value) in keys.iter().zip(&group_keys) {
-                if matches!(k, Key::Account) {
-                    accounts.insert(value.clone());
-                }
-            }
+        for (ids, v) in sums.into_iter().skip(skip).take(take) {
+            let group_keys: Vec<String> = keys
+                .iter()
+                .zip(ids)
+                .map(|(k, i)| match k {
+                    Key::Account => {
+                        let id = data.accounts()[i as usize].to_string();
+                        accounts.insert(id.clone());
+                        id
+                    }
+                    Key::Service => data.services()[i as usize].clone(),
+                    Key::Untagged(t) => format!("{t}$"),
+                })
+                .collect();
             r.groups.push(Group { keys: group_keys, metrics: metric_map(v) });
         }
         resp.results_by_time.push(r);
@@ -281,8 +289,10 @@ fn buckets(start: (Month, u32), end: (Month, u32)) -> impl Iterator<Item = (Mont
     })
 }
 
-/// The sums of one month per group key (one empty key without grouping), over the cells the
-/// scope sees and the filter admits, times `fraction` (a partial month gets its share).
+/// The sums of one month per group key (interned account or service ids, in the order of the
+/// groupings, 0 for the untagged or absent ones; one key without grouping), over the cells the
+/// scope sees and the filter admits, times `fraction` (a partial month gets its share). Ids are
+/// interned in sorted order, so the keys sort as their names do.
 fn month_sums(
     data: &CostData,
     scope: &CostScope<'_>,
@@ -290,7 +300,7 @@ fn month_sums(
     keys: &[Key<'_>],
     month: Month,
     fraction: f64,
-) -> BTreeMap<Vec<String>, f64> {
+) -> BTreeMap<[u32; 2], f64> {
     let mut sums = BTreeMap::new();
     let Some(mi) = data.month_index(month) else { return sums };
     let accounts: Vec<usize> = match scope.only {
@@ -304,14 +314,14 @@ fn month_sums(
             if filter.is_some_and(|f| !filter::matches(f, account, service)) {
                 continue;
             }
-            let key: Vec<String> = keys
-                .iter()
-                .map(|k| match k {
-                    Key::Account => account.to_string(),
-                    Key::Service => service.to_string(),
-                    Key::Untagged(t) => format!("{t}$"),
-                })
-                .collect();
+            let mut key = [0u32; 2];
+            for (slot, k) in key.iter_mut().zip(keys) {
+                *slot = match k {
+                    Key::Account => a as u32,
+                    Key::Service => s as u32,
+                    Key::Untagged(_) => 0,
+                };
+            }
             *sums.entry(key).or_insert(0.0) += v * fraction;
         }
     }
