@@ -7,12 +7,15 @@
 //! SigV4 signatures are accepted unchecked unless secrets are given (`sigv4`); the access key
 //! id picks the calling account. `net` holds the defences against hostile clients (Host check,
 //! timeouts, connection cap).
+//! Cost Explorer's `AWSInsightsIndexService.<Op>` targets are answered by `costexplorer` on the
+//! same endpoint.
 //!
 //! The engine stays synchronous behind a `std::sync::Mutex`: a handler locks it, runs one
 //! operation and unlocks, never awaiting while it holds the lock. Operations that may change
 //! state run on the blocking pool, because they also write the snapshot file back.
 
 mod cloudtrail;
+mod costexplorer;
 mod dispatch;
 pub mod net;
 pub mod sigv4;
@@ -325,6 +328,9 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         Target::Missing => {
             return error_response(unknown_operation("Missing the X-Amz-Target header.".into()));
         }
+        Target::Foreign(t) if t.trim().starts_with(crate::model::costexplorer::TARGET_PREFIX) => {
+            t.trim().into()
+        }
         Target::Foreign(t) => match t.trim().strip_prefix(crate::model::cloudtrail::CLOUDTRAIL_TARGET_PREFIX)
         {
             Some(op) if !op.is_empty() => {
@@ -377,6 +383,9 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         Ok(c) => c,
         Err(e) => return error_response(e),
     };
+    if let Some(ce) = op.strip_prefix(crate::model::costexplorer::TARGET_PREFIX) {
+        return costexplorer::handle(&app, &caller, ce, &bytes);
+    }
     let rid = request_id();
     if let Some(op) = trail_op {
         let mut response = match cloudtrail::call(&app, &caller, &op, &bytes) {

@@ -33,6 +33,22 @@ pub fn start_serve(callers: &[&str]) -> Server {
     for c in callers {
         cmd.args(["--caller", c]);
     }
+    spawn_serve(cmd, Some(dir))
+}
+
+/// `orgtui serve` on the bundled sample organization (with its billing data); `callers` maps
+/// access keys to accounts.
+pub fn start_serve_sample(callers: &[&str]) -> Server {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_orgtui"));
+    cmd.args(["serve", "--port", "0"]);
+    for c in callers {
+        cmd.args(["--caller", c]);
+    }
+    spawn_serve(cmd, None)
+}
+
+/// Starts a prepared `orgtui serve` command and waits until it says it is ready.
+fn spawn_serve(mut cmd: Command, dir: Option<tempfile::TempDir>) -> Server {
     let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start orgtui serve");
     let mut out = BufReader::new(child.stdout.take().expect("stdout"));
     let mut url = None;
@@ -54,7 +70,7 @@ pub fn start_serve(callers: &[&str]) -> Server {
             sink.clear();
         }
     });
-    Server { child, url: url.expect("an endpoint line"), _dir: Some(dir) }
+    Server { child, url: url.expect("an endpoint line"), _dir: dir }
 }
 
 /// A free TCP port on 127.0.0.1.

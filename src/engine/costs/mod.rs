@@ -4,7 +4,10 @@
 //! answered from that data (`query`).
 
 mod data;
+mod filter;
+mod query;
 mod rollup;
 
 pub use data::{CostBuilder, CostData};
+pub use query::{CostScope, PAGE_GROUPS, get_cost_and_usage};
 pub use rollup::{Change, CostNode, NodeKind, Rollup};

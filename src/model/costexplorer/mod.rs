@@ -25,6 +25,58 @@ macro_rules! for_each_costexplorer_operation {
 /// The `X-Amz-Target` prefix of every Cost Explorer operation.
 pub const TARGET_PREFIX: &str = "AWSInsightsIndexService.";
 
+/// Every operation of the Cost Explorer API (2017-10-25), so that the ones this project does not
+/// implement are told apart from names the service does not have.
+pub const OPERATIONS: &[&str] = &[
+    "CreateAnomalyMonitor",
+    "CreateAnomalySubscription",
+    "CreateCostCategoryDefinition",
+    "DeleteAnomalyMonitor",
+    "DeleteAnomalySubscription",
+    "DeleteCostCategoryDefinition",
+    "DescribeCostCategoryDefinition",
+    "GetAnomalies",
+    "GetAnomalyMonitors",
+    "GetAnomalySubscriptions",
+    "GetApproximateUsageRecords",
+    "GetCommitmentPurchaseAnalysis",
+    "GetCostAndUsage",
+    "GetCostAndUsageComparisons",
+    "GetCostAndUsageWithResources",
+    "GetCostCategories",
+    "GetCostComparisonDrivers",
+    "GetCostForecast",
+    "GetDimensionValues",
+    "GetReservationCoverage",
+    "GetReservationPurchaseRecommendation",
+    "GetReservationUtilization",
+    "GetRightsizingRecommendation",
+    "GetSavingsPlanPurchaseRecommendationDetails",
+    "GetSavingsPlansCoverage",
+    "GetSavingsPlansPurchaseRecommendation",
+    "GetSavingsPlansUtilization",
+    "GetSavingsPlansUtilizationDetails",
+    "GetTags",
+    "GetUsageForecast",
+    "ListCommitmentPurchaseAnalyses",
+    "ListCostAllocationTagBackfillHistory",
+    "ListCostAllocationTags",
+    "ListCostCategoryDefinitions",
+    "ListCostCategoryResourceAssociations",
+    "ListSavingsPlansPurchaseRecommendationGeneration",
+    "ListTagsForResource",
+    "ProvideAnomalyFeedback",
+    "StartCommitmentPurchaseAnalysis",
+    "StartCostAllocationTagBackfill",
+    "StartSavingsPlansPurchaseRecommendationGeneration",
+    "TagResource",
+    "UntagResource",
+    "UpdateAnomalyMonitor",
+    "UpdateAnomalySubscription",
+    "UpdateCostAllocationTagsStatus",
+    "UpdateCostCategoryDefinition",
+];
+
 /// The metrics `GetCostAndUsage` accepts, in their documented spelling.
 pub const METRICS: &[&str] = &[
     "AmortizedCost",

@@ -31,7 +31,13 @@ pub(super) fn navigate(cx: Cxs<'_, '_>, nav: Nav) {
     {
         let max = match (cx.shared.data.as_ref(), cx.st.selected.as_deref()) {
             (Some(d), Some(id)) => d.tree.index_of(id).map_or(0, |i| {
-                let lines = super::details::lines(&d.snapshot, &d.tree, i, &cx.shared.theme);
+                let lines = super::details::lines(
+                    &d.snapshot,
+                    &d.tree,
+                    i,
+                    &cx.shared.theme,
+                    cx.shared.costs.as_deref(),
+                );
                 super::draw::max_scroll(&lines, super::draw::details_area(cx.shared.size))
             }),
             _ => 0,
