@@ -39,7 +39,8 @@ fn page_bar_shortens_names_then_keeps_numbers() {
     let t = Theme::plain();
     let at = |w| text(&page_bar_line(&t, Page::Policies, w));
     assert!(at(120).contains("1 AWS accounts"), "{}", at(120));
-    assert!(at(80).contains("1 Accounts") && at(80).contains("[2 Policies]"), "{}", at(80));
+    assert!(at(100).contains("1 Accounts") && at(100).contains("[2 Policies]"), "{}", at(100));
+    assert!(at(80).contains("1 Acc ") && at(80).contains("[2 Policies]"), "{}", at(80));
     assert!(at(50).contains("[2 Pol]"), "{}", at(50));
     assert!(at(24).contains("[2]") && at(24).contains(" 6 "), "{}", at(24));
 }
@@ -54,7 +55,7 @@ fn page_bar_and_start_hint_on_every_page() {
         assert!(bar.contains(&format!("[{} ", p.number())), "{p:?}: {bar}");
     }
     let screen = render(&app(80, 24));
-    assert!(screen.contains("? help | : commands | 1-6 pages"), "{screen}");
+    assert!(screen.contains("? help | : commands | 1-9 pages"), "{screen}");
 }
 
 #[test]

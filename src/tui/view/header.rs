@@ -118,20 +118,22 @@ fn page_name(p: Page, level: u8) -> String {
 }
 
 /// The page bar for `width` columns: `1 AWS accounts  2 Policies …`, the page on screen in
-/// brackets and reverse video (visible without colour), names shortened as space runs out.
+/// brackets and reverse video (visible without colour), names shortened as space runs out —
+/// the other pages' first, so the page on screen keeps a readable name the longest.
 pub fn page_bar_line(theme: &Theme, current: Page, width: u16) -> Line<'static> {
-    for level in 0..=3u8 {
+    for level in 0..=4u8 {
         let items: Vec<(Page, String)> = Page::ALL
             .iter()
             .map(|&p| {
-                let name = page_name(p, level);
+                let own = if p == current && (2..4).contains(&level) { level - 1 } else { level };
+                let name = page_name(p, own);
                 let label =
                     if name.is_empty() { p.number().to_string() } else { format!("{} {name}", p.number()) };
                 (p, label)
             })
             .collect();
         let need: usize = items.iter().map(|(_, l)| l.width() + 2).sum::<usize>() + 1;
-        if need <= usize::from(width) || level == 3 {
+        if need <= usize::from(width) || level == 4 {
             let mut spans = vec![Span::raw(" ")];
             for (p, label) in items {
                 if p == current {

@@ -10,7 +10,7 @@ use crate::tui::cx::Shared;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Paragraph, Row, Table, TableState};
 
 /// `1,234.56`.
 pub fn money(v: f64) -> String {
@@ -77,10 +77,7 @@ pub fn draw(f: &mut Frame, st: &State, shared: &Shared, area: Rect) {
             "This source has no cost data (a snapshot's costExplorer section, or --aws with Cost Explorer)."
                 .to_string()
         };
-        f.render_widget(
-            Paragraph::new(msg).block(Block::default().borders(Borders::ALL).title(" Billing ")),
-            area,
-        );
+        f.render_widget(Paragraph::new(msg).block(t.pane(" Billing ", true)), area);
         return;
     };
     let cols = Layout::default()
@@ -147,7 +144,7 @@ fn tree(f: &mut Frame, st: &State, shared: &Shared, r: &Rollup, month: Month, ar
     let table = Table::new(body, widths)
         .header(Row::new(header).style(t.title()))
         .row_highlight_style(t.selected())
-        .block(Block::default().borders(Borders::ALL).title(title).border_style(t.focus()));
+        .block(t.pane(title, true));
     let mut state = TableState::default().with_selected(Some(st.selected));
     f.render_stateful_widget(table, area, &mut state);
 }
@@ -170,11 +167,7 @@ fn breakdown(f: &mut Frame, shared: &Shared, r: &Rollup, node: usize, month: Mon
         .collect();
     let title = format!(" {} · services {month} ", fit(&sanitize(&n.name), inner_w.saturating_sub(22)));
     let body = if lines.is_empty() { vec![Line::from("No costs this month.")] } else { lines };
-    f.render_widget(
-        Paragraph::new(body)
-            .block(Block::default().borders(Borders::ALL).title(title).border_style(shared.theme.dim())),
-        area,
-    );
+    f.render_widget(Paragraph::new(body).block(shared.theme.pane(title, false)), area);
 }
 
 fn chart(f: &mut Frame, shared: &Shared, r: &Rollup, node: usize, month: Month, area: Rect) {
@@ -196,7 +189,7 @@ fn chart(f: &mut Frame, shared: &Shared, r: &Rollup, node: usize, month: Month, 
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
         .bar_gap(if bar_width >= 2 { 1 } else { 0 })
-        .block(Block::default().borders(Borders::ALL).title(title).border_style(shared.theme.dim()));
+        .block(shared.theme.pane(title, false));
     f.render_widget(chart, area);
 }
 
@@ -212,12 +205,7 @@ fn movers(f: &mut Frame, shared: &Shared, r: &Rollup, month: Month, area: Rect) 
         })
         .collect();
     let body = if lines.is_empty() { vec![Line::from("No change from the previous month.")] } else { lines };
-    f.render_widget(
-        Paragraph::new(body).block(
-            Block::default().borders(Borders::ALL).title(" Top movers ").border_style(shared.theme.dim()),
-        ),
-        area,
-    );
+    f.render_widget(Paragraph::new(body).block(shared.theme.pane(" Top movers ", false)), area);
 }
 
 /// An account's newest month with data, its cost and a six-month trend in a few characters
