@@ -10,7 +10,7 @@ use crate::tui::widgets::json;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// One line on the organization trail: what collects every account's activity, or plainly
 /// that nothing does.
@@ -49,7 +49,7 @@ fn when(t: crate::model::Timestamp) -> String {
 pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     let t = &cx.shared.theme;
     let st = cx.st;
-    let block = |title: String| Block::default().borders(Borders::ALL).title(title);
+    let block = |title: String| t.pane(title, true);
     let Some(h) = st.history.as_ref() else {
         let msg = if st.loading {
             format!("{} Reading CloudTrail's event history (2 requests a second)…", t.spinner(cx.shared.tick))
