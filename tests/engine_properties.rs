@@ -19,24 +19,74 @@ const TAG_DOC: &str = r#"{"tags":{"env":{"tag_key":{"@@assign":"Env"},"tag_value
 /// One step of a random scenario; indices pick among the entities that exist at that moment.
 #[derive(Debug, Clone)]
 enum Step {
-    CreateOu { parent: usize, name: usize },
-    RenameOu { ou: usize, name: usize },
-    DeleteOu { ou: usize },
-    CreateAccount { name: u8 },
-    MoveAccount { account: usize, dest: usize },
-    RemoveAccount { account: usize },
-    CloseAccount { account: usize },
-    CreatePolicy { scp: bool, doc: usize, name: usize },
-    Attach { policy: usize, target: usize },
-    Detach { policy: usize, target: usize },
-    DeletePolicy { policy: usize },
-    ToggleType { ty: usize, enable: bool },
-    Tag { target: usize, key: usize },
-    Invite { n: u8 },
+    CreateOu {
+        parent: usize,
+        name: usize,
+    },
+    RenameOu {
+        ou: usize,
+        name: usize,
+    },
+    DeleteOu {
+        ou: usize,
+    },
+    CreateAccount {
+        name: u8,
+    },
+    MoveAccount {
+        account: usize,
+        dest: usize,
+    },
+    RemoveAccount {
+        account: usize,
+    },
+    CloseAccount {
+        account: usize,
+    },
+    CreatePolicy {
+        scp: bool,
+        doc: usize,
+        name: usize,
+    },
+    Attach {
+        policy: usize,
+        target: usize,
+    },
+    Detach {
+        policy: usize,
+        target: usize,
+    },
+    DeletePolicy {
+        policy: usize,
+    },
+    ToggleType {
+        ty: usize,
+        enable: bool,
+    },
+    Tag {
+        target: usize,
+        key: usize,
+    },
+    Invite {
+        n: u8,
+    },
     AcceptLatest,
-    RegisterAdmin { account: usize, svc: usize },
-    EnableService { svc: usize },
-    Advance { days: u8 },
+    /// An invitee account acting on its own: creating, leaving or deleting an organization of
+    /// its own, inviting another invitee (issue 16: many organizations in one partition).
+    Elsewhere {
+        op: u8,
+        n: u8,
+    },
+    RegisterAdmin {
+        account: usize,
+        svc: usize,
+    },
+    EnableService {
+        svc: usize,
+    },
+    Advance {
+        days: u8,
+    },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -61,6 +111,7 @@ fn step() -> impl Strategy<Value = Step> {
         (i(), 0usize..3).prop_map(|(target, key)| Step::Tag { target, key }),
         any::<u8>().prop_map(|n| Step::Invite { n }),
         Just(Step::AcceptLatest),
+        (0u8..5, any::<u8>()).prop_map(|(op, n)| Step::Elsewhere { op, n }),
         (i(), 0usize..2).prop_map(|(account, svc)| Step::RegisterAdmin { account, svc }),
         (0u8..20).prop_map(|days| Step::Advance { days }),
         (0usize..2).prop_map(|svc| Step::EnableService { svc }),
@@ -283,6 +334,30 @@ impl World {
                         AcceptHandshakeRequest { handshake_id: h.handshake.id.to_string() },
                     )
                     .map(drop)
+            }
+            Step::Elsewhere { op, n } => {
+                let invitee =
+                    |k: u8| AccountId::parse(&format!("{:012}", 900_000_000_000u64 + u64::from(k % 4)));
+                let caller = Caller::Account(invitee(n).ok()?);
+                let target = invitee(n / 4).ok()?.to_string();
+                self.e.as_caller(&caller, |e| match op {
+                    0 => e
+                        .create_organization(&caller, CreateOrganizationRequest { feature_set: None })
+                        .map(drop),
+                    1 => e
+                        .invite_account_to_organization(
+                            &caller,
+                            InviteAccountToOrganizationRequest {
+                                target: HandshakeParty { id: target, r#type: HandshakePartyType::Account },
+                                notes: None,
+                                tags: None,
+                            },
+                        )
+                        .map(drop),
+                    2 => e.leave_organization(&caller, LeaveOrganizationRequest {}).map(drop),
+                    3 => e.delete_organization(&caller, DeleteOrganizationRequest {}).map(drop),
+                    _ => e.describe_organization(&caller, DescribeOrganizationRequest {}).map(drop),
+                })
             }
             Step::RegisterAdmin { account, svc } => {
                 let account = pick(&self.accounts(), account)?;

@@ -31,9 +31,18 @@ impl Running {
 }
 
 async fn start(source: ServedOrg, delays: Delays, body_limit: Option<usize>) -> Running {
+    start_with(source, delays, body_limit, &[(MEMBER_KEY, MEMBER)]).await
+}
+
+async fn start_with(
+    source: ServedOrg,
+    delays: Delays,
+    body_limit: Option<usize>,
+    callers: &[(&str, &str)],
+) -> Running {
     let (engine, persist, _) = load_engine(&source, delays).expect("engine");
     let mut options = ServeOptions {
-        callers: vec![(MEMBER_KEY.into(), AccountId::parse(MEMBER).unwrap())],
+        callers: callers.iter().map(|(k, a)| (k.to_string(), AccountId::parse(a).unwrap())).collect(),
         persist,
         ..ServeOptions::default()
     };
@@ -451,4 +460,108 @@ async fn error_messages_use_aws_wording() {
         "{v}"
     );
     s.stop().await;
+}
+
+const OTHER_KEY: &str = "AKIDOTHER";
+const OTHER: &str = "333333333333";
+
+/// Accounts listed by a caller's organization, sorted.
+async fn account_ids(addr: SocketAddr, key: Option<&str>) -> Vec<String> {
+    let (status, v) = call_as(addr, key, "ListAccounts", json!({})).await;
+    assert_eq!(status, 200, "{v}");
+    let mut ids: Vec<String> =
+        v["Accounts"].as_array().unwrap().iter().map(|a| a["Id"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+/// The organization id a caller sees.
+async fn org_of(addr: SocketAddr, key: Option<&str>) -> String {
+    let (status, v) = call_as(addr, key, "DescribeOrganization", json!({})).await;
+    assert_eq!(status, 200, "{v}");
+    v["Organization"]["Id"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn many_organizations_share_one_endpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = temp_path(&dir, "world.json");
+    let callers = [(MEMBER_KEY, MEMBER), (OTHER_KEY, OTHER)];
+    let s = start_with(ServedOrg::Empty(Some(path.clone())), Delays::default(), None, &callers).await;
+    let (a, member, other) = (s.addr, Some(MEMBER_KEY), Some(OTHER_KEY));
+    with_org(a).await;
+    let home = org_of(a, None).await;
+    // A standalone caller is in no organization until it creates its own.
+    let v = err(a, other, "DescribeOrganization", json!({})).await;
+    assert_eq!(v["__type"], "AWSOrganizationsNotInUseException");
+    assert_eq!(v["Message"], "Your account is not a member of an organization.");
+    let (status, created) = call_as(a, other, "CreateOrganization", json!({"FeatureSet": "ALL"})).await;
+    assert_eq!(status, 200, "{created}");
+    assert_eq!(created["Organization"]["MasterAccountId"], OTHER);
+    let second = org_of(a, other).await;
+    assert_ne!(second, home, "a second organization with its own id");
+    assert_eq!(org_of(a, None).await, home, "the home organization is untouched");
+    assert_eq!(account_ids(a, other).await, vec![OTHER.to_string()]);
+    assert_eq!(account_ids(a, None).await, vec!["111111111111".to_string()]);
+    let v = err(a, other, "CreateOrganization", json!({})).await;
+    assert_eq!(v["__type"], "AlreadyInOrganizationException");
+    // Inviting an account of another organization fails with the reason, both ways.
+    for (key, target) in [(other, "111111111111"), (None, OTHER)] {
+        let body = json!({"Target": {"Id": target, "Type": "ACCOUNT"}});
+        let v = err(a, key, "InviteAccountToOrganization", body).await;
+        assert_eq!(v["__type"], "HandshakeConstraintViolationException");
+        assert_eq!(v["Reason"], "ALREADY_IN_AN_ORGANIZATION");
+        assert_eq!(
+            v["Message"],
+            "The handshake request is invalid because the invited account is already a member of an organization."
+        );
+    }
+    // The second organization invites the standalone account, which accepts and joins it.
+    let body = json!({"Target": {"Id": MEMBER, "Type": "ACCOUNT"}});
+    let (status, inv) = call_as(a, other, "InviteAccountToOrganization", body).await;
+    assert_eq!(status, 200, "{inv}");
+    let hid = inv["Handshake"]["Id"].as_str().unwrap().to_string();
+    let (status, listed) = call_as(a, member, "ListHandshakesForAccount", json!({})).await;
+    assert_eq!((status, listed["Handshakes"][0]["Id"].as_str()), (200, Some(hid.as_str())));
+    let (status, acc) = call_as(a, member, "AcceptHandshake", json!({"HandshakeId": hid})).await;
+    assert_eq!((status, acc["Handshake"]["State"].as_str()), (200, Some("ACCEPTED")), "{acc}");
+    assert_eq!(org_of(a, member).await, second, "the member sees its own organization");
+    assert_eq!(account_ids(a, other).await, vec![MEMBER.to_string(), OTHER.to_string()]);
+    assert_eq!(account_ids(a, None).await, vec!["111111111111".to_string()]);
+    let v = err(a, None, "InviteAccountToOrganization", json!({"Target": {"Id": MEMBER, "Type": "ACCOUNT"}}))
+        .await;
+    assert_eq!(v["Reason"], "ALREADY_IN_AN_ORGANIZATION");
+    s.stop().await;
+
+    // Both organizations are saved and served again from the file.
+    let loaded = orgtui::snapshot::load_file(&path).expect("the written snapshot loads");
+    assert_eq!(loaded.state.org.as_ref().map(|o| o.id.to_string()), Some(home.clone()));
+    let others: Vec<String> = loaded.state.other_orgs.keys().map(ToString::to_string).collect();
+    assert_eq!(others, vec![second.clone()]);
+    let s = start_with(ServedOrg::File(path.clone()), Delays::default(), None, &callers).await;
+    let a = s.addr;
+    assert_eq!(org_of(a, member).await, second);
+    let v = err(a, other, "DeleteOrganization", json!({})).await;
+    assert_eq!(v["__type"], "OrganizationNotEmptyException");
+    // Leaving makes the member standalone; the empty organization can then be deleted.
+    let (status, v) = call_as(a, member, "LeaveOrganization", json!({})).await;
+    assert_eq!(status, 200, "{v}");
+    let v = err(a, member, "DescribeOrganization", json!({})).await;
+    assert_eq!(v["__type"], "AWSOrganizationsNotInUseException");
+    let (status, v) = call_as(a, other, "DeleteOrganization", json!({})).await;
+    assert_eq!(status, 200, "{v}");
+    let v = err(a, other, "DescribeOrganization", json!({})).await;
+    assert_eq!(v["__type"], "AWSOrganizationsNotInUseException");
+    assert_eq!(org_of(a, None).await, home);
+    // Standalone again, the former member can join the home organization.
+    let inv =
+        ok(a, "InviteAccountToOrganization", json!({"Target": {"Id": MEMBER, "Type": "ACCOUNT"}})).await;
+    let hid = inv["Handshake"]["Id"].as_str().unwrap().to_string();
+    let (status, _) = call_as(a, member, "AcceptHandshake", json!({"HandshakeId": hid})).await;
+    assert_eq!(status, 200);
+    assert_eq!(org_of(a, member).await, home);
+    s.stop().await;
+    let loaded = orgtui::snapshot::load_file(&path).expect("the written snapshot loads");
+    assert!(loaded.state.other_orgs.is_empty());
+    assert!(loaded.state.accounts.keys().any(|k| k.as_ref() == OTHER), "the former management stands alone");
 }

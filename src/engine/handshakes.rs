@@ -186,12 +186,7 @@ impl Engine {
     fn target_account(&self, party: &HandshakeParty) -> Option<AccountId> {
         match party.r#type {
             HandshakePartyType::Account => AccountId::parse(&party.id).ok(),
-            HandshakePartyType::Email => self
-                .state
-                .accounts
-                .values()
-                .find(|a| a.email.eq_ignore_ascii_case(&party.id))
-                .map(|a| a.id.clone()),
+            HandshakePartyType::Email => self.account_by_email_anywhere(&party.id).map(|a| a.id.clone()),
             HandshakePartyType::Organization => None,
         }
     }
@@ -242,7 +237,7 @@ impl Engine {
             ));
         }
         let target_account = self.target_account(&target);
-        let target_record = target_account.as_ref().and_then(|a| self.state.accounts.get(a));
+        let target_record = target_account.as_ref().and_then(|a| self.account_anywhere(a));
         if target_record.is_some_and(|a| a.membership != Membership::Standalone) {
             return Err(OrgError::handshake_constraint(
                 HcReason::AlreadyInAnOrganization,
@@ -335,6 +330,9 @@ impl Engine {
     ) -> OrgResult<AcceptHandshakeResponse> {
         self.tick();
         let id = parse_handshake_id("HandshakeId", &req.handshake_id)?;
+        if let Some(out) = self.accept_elsewhere(caller, &id, &req) {
+            return out;
+        }
         let (rec, side) = self.visible_handshake(caller, &id)?;
         if rec.handshake.action != HandshakeAction::Invite {
             // Only invitations may be accepted from outside an organization.
@@ -363,6 +361,12 @@ impl Engine {
     /// Joins `me` to the organization that sent the invitation `rec`.
     fn accept_invite(&mut self, me: &AccountId, rec: &HandshakeRecord, now: Timestamp) -> OrgResult<()> {
         let max_accounts = self.state.quotas.max_accounts;
+        if self.state.accounts.get(me).is_some_and(|a| a.membership != Membership::Standalone) {
+            return Err(OrgError::handshake_constraint(
+                HcReason::AlreadyInAnOrganization,
+                format!("The account {me} is already a member of an organization."),
+            ));
+        }
         let org = self.org().ok().filter(|o| o.id == rec.org).ok_or_else(|| {
             OrgError::new(
                 ErrorCode::InvalidHandshakeTransitionException,
@@ -370,12 +374,6 @@ impl Engine {
             )
         })?;
         let root = ParentId::Root(org.root_id.clone());
-        if self.state.accounts.get(me).is_some_and(|a| a.membership != Membership::Standalone) {
-            return Err(OrgError::handshake_constraint(
-                HcReason::AlreadyInAnOrganization,
-                format!("The account {me} is already a member of an organization."),
-            ));
-        }
         // This invitation is already counted; the others must leave room for it.
         if self.accounts_counted().saturating_sub(1) >= max_accounts {
             return Err(OrgError::handshake_constraint(

@@ -65,7 +65,7 @@ impl Engine {
         loop {
             let n = self.rng.u64(100_000_000_000..1_000_000_000_000);
             let id = AccountId::new_unchecked(format!("{n:012}"));
-            if !self.state.accounts.contains_key(&id) {
+            if self.account_anywhere(&id).is_none() {
                 return id;
             }
         }

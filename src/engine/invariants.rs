@@ -11,15 +11,43 @@ pub fn check(state: &EngineState) -> Result<(), String> {
     if !state.accounts.contains_key(&state.home_account) {
         return Err(format!("the home account {} is not a known account", state.home_account));
     }
-    let Some(org) = &state.org else {
-        if let Some(a) = state.accounts.values().find(|a| matches!(a.membership, Membership::Member(_))) {
+    check_world(&state.accounts, state.org.as_ref(), &state.quotas)?;
+    for (id, other) in &state.other_orgs {
+        if &other.org.id != id {
+            return Err(format!("organization {} is filed under {id}", other.org.id));
+        }
+        if state.org.as_ref().is_some_and(|o| &o.id == id) {
+            return Err(format!("organization {id} is both the home organization and another one"));
+        }
+        for a in other.accounts.values() {
+            if !matches!(a.membership, Membership::Member(_)) {
+                return Err(format!("account {} is kept with organization {id} but is not a member", a.id));
+            }
+            let elsewhere = state.accounts.contains_key(&a.id)
+                || state.other_orgs.iter().any(|(o, w)| o != id && w.accounts.contains_key(&a.id));
+            if elsewhere {
+                return Err(format!("account {} belongs to more than one organization", a.id));
+            }
+        }
+        check_world(&other.accounts, Some(&other.org), &state.quotas)?;
+    }
+    Ok(())
+}
+
+/// The invariants of one organization and the accounts kept with it.
+fn check_world(
+    accounts: &BTreeMap<AccountId, super::AccountRecord>,
+    org: Option<&super::OrgState>,
+    q: &super::Quotas,
+) -> Result<(), String> {
+    let Some(org) = org else {
+        if let Some(a) = accounts.values().find(|a| matches!(a.membership, Membership::Member(_))) {
             return Err(format!("account {} is a member but there is no organization", a.id));
         }
         return Ok(());
     };
-    let q = &state.quotas;
     let is_member =
-        |a: &AccountId| state.accounts.get(a).is_some_and(|r| matches!(r.membership, Membership::Member(_)));
+        |a: &AccountId| accounts.get(a).is_some_and(|r| matches!(r.membership, Membership::Member(_)));
     if !is_member(&org.management) {
         return Err(format!("the management account {} is not a member of the organization", org.management));
     }
@@ -44,7 +72,7 @@ pub fn check(state: &EngineState) -> Result<(), String> {
         return Err(format!("{} OUs exceed the quota of {}", org.ous.len(), q.max_ous));
     }
     let mut members = 0usize;
-    for a in state.accounts.values() {
+    for a in accounts.values() {
         if let Membership::Member(p) = &a.membership {
             members += 1;
             if !org.parent_exists(p) {
@@ -69,11 +97,7 @@ pub fn check(state: &EngineState) -> Result<(), String> {
     let mut targets: Vec<String> = vec![org.root_id.to_string()];
     targets.extend(org.ous.keys().map(ToString::to_string));
     targets.extend(
-        state
-            .accounts
-            .values()
-            .filter(|a| matches!(a.membership, Membership::Member(_)))
-            .map(|a| a.id.to_string()),
+        accounts.values().filter(|a| matches!(a.membership, Membership::Member(_))).map(|a| a.id.to_string()),
     );
     let target_set: BTreeSet<&str> = targets.iter().map(String::as_str).collect();
     for (target, list) in &org.attachments {

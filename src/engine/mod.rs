@@ -33,6 +33,7 @@ pub(crate) mod tags;
 mod tree;
 pub(crate) mod validate;
 mod views;
+mod worlds;
 
 pub use crate::model::PolicyTypeLimits;
 pub use crate::policy::org_document::validate_policy_document;
@@ -55,6 +56,12 @@ pub struct Engine {
     /// Members whose closure is in progress or who await purge: an index derived from the
     /// state, so the tick every operation starts with does not scan every account.
     closing: BTreeSet<AccountId>,
+    /// The same index for each other organization (`state.other_orgs`).
+    parked_closing: BTreeMap<OrgId, BTreeSet<AccountId>>,
+    /// The home organization while another organization's call runs (`worlds.rs`).
+    away: Option<Box<worlds::Away>>,
+    /// Accounts that left the organization running a call (`worlds.rs`).
+    departed: Vec<AccountId>,
 }
 
 /// How to build a fresh engine.
@@ -98,6 +105,7 @@ impl Engine {
                 home_account: id,
                 accounts,
                 org: None,
+                other_orgs: BTreeMap::new(),
                 handshakes: BTreeMap::new(),
                 quotas: config.quotas,
                 settings: config.settings,
@@ -107,6 +115,9 @@ impl Engine {
             clock: config.clock,
             rng: fastrand::Rng::with_seed(config.seed),
             closing: BTreeSet::new(),
+            parked_closing: BTreeMap::new(),
+            away: None,
+            departed: Vec::new(),
         }
     }
 
@@ -122,7 +133,16 @@ impl Engine {
             .filter(|a| matches!(a.state, AccountState::PendingClosure | AccountState::Closed))
             .map(|a| a.id.clone())
             .collect();
-        Ok(Engine { state, clock, rng: fastrand::Rng::with_seed(seed), closing })
+        let parked_closing = Engine::parked_closing_of(&state.other_orgs);
+        Ok(Engine {
+            state,
+            clock,
+            rng: fastrand::Rng::with_seed(seed),
+            closing,
+            parked_closing,
+            away: None,
+            departed: Vec::new(),
+        })
     }
 
     /// The whole state, read-only (for snapshots, exports and the inspector).
@@ -136,8 +156,11 @@ impl Engine {
     }
 
     /// Registers a standalone AWS account (in no organization) that can later be invited and
-    /// act as a caller. Does nothing if the account is already known.
+    /// act as a caller. Does nothing if the account is already known (in any organization).
     pub fn ensure_standalone_account(&mut self, id: AccountId, name: &str, email: &str) {
+        if self.account_anywhere(&id).is_some() {
+            return;
+        }
         let now = self.now();
         self.state
             .accounts
@@ -178,7 +201,12 @@ impl Engine {
     /// Everything an operation can change, so that a change that cannot be saved can be
     /// undone ([`Engine::restore`]): the write-back backends apply operations transactionally.
     pub fn checkpoint(&self) -> Checkpoint {
-        Checkpoint { state: self.state.clone(), rng: self.rng.clone(), closing: self.closing.clone() }
+        Checkpoint {
+            state: self.state.clone(),
+            rng: self.rng.clone(),
+            closing: self.closing.clone(),
+            parked_closing: self.parked_closing.clone(),
+        }
     }
 
     /// Puts the engine back as it was at `checkpoint` (the clock is not part of it).
@@ -186,6 +214,7 @@ impl Engine {
         self.state = checkpoint.state;
         self.rng = checkpoint.rng;
         self.closing = checkpoint.closing;
+        self.parked_closing = checkpoint.parked_closing;
     }
 
     /// Runs `op` transactionally with `save`: when `op` succeeds but its result cannot be
@@ -215,6 +244,7 @@ impl Engine {
         let fresh = Engine::from_state(state, Box::new(ManualClock::new(Timestamp(0))), 0)?;
         self.state = fresh.state;
         self.closing = fresh.closing;
+        self.parked_closing = fresh.parked_closing;
         self.rng = rng;
         Ok(())
     }
@@ -227,9 +257,15 @@ pub struct Checkpoint {
     state: EngineState,
     rng: fastrand::Rng,
     closing: BTreeSet<AccountId>,
+    parked_closing: BTreeMap<OrgId, BTreeSet<AccountId>>,
 }
 
-fn standalone_account(id: AccountId, name: String, email: String, now: Timestamp) -> AccountRecord {
+pub(crate) fn standalone_account(
+    id: AccountId,
+    name: String,
+    email: String,
+    now: Timestamp,
+) -> AccountRecord {
     AccountRecord {
         id,
         name,

@@ -45,7 +45,7 @@ impl Engine {
     ) -> OrgResult<CreateOrganizationResponse> {
         self.tick();
         let me = self.caller_account(caller);
-        let known = self.state.accounts.get(&me).map(|a| a.membership.clone());
+        let known = self.account_anywhere(&me).map(|a| a.membership.clone());
         match known {
             Some(Membership::Standalone) | None => {}
             Some(_) => {
@@ -55,18 +55,10 @@ impl Engine {
                 ));
             }
         }
-        if self.state.org.is_some() && known.is_none() {
-            // The engine models one organization; a second one from another account is not
-            // something it can hold.
-            return Err(OrgError::access_denied(
-                "This organization engine already holds an organization created by another account.",
-            ));
-        }
         if self.state.org.is_some() {
-            return Err(OrgError::new(
-                ErrorCode::AlreadyInOrganizationException,
-                "An organization already exists for this engine.",
-            ));
+            // A standalone account beside the home organization: a new organization of the
+            // partition.
+            return self.create_other_organization(caller, &me, req);
         }
         let now = self.now();
         let feature_set = req.feature_set.unwrap_or(FeatureSet::All);

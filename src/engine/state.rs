@@ -148,6 +148,16 @@ pub struct OrgState {
     pub policy_changed_at: BTreeMap<PolicyType, Timestamp>,
 }
 
+/// An organization other than the home one, with its member accounts: the engine models a
+/// partition of accounts where each account is standalone (kept in the home account map) or a
+/// member of exactly one organization.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherOrganization {
+    pub org: OrgState,
+    /// The organization's members (every account here is `Membership::Member`).
+    pub accounts: BTreeMap<AccountId, AccountRecord>,
+}
+
 /// Everything the engine knows: its own account, every account it has seen, the organization
 /// (if one exists) and the handshakes (which outlive membership).
 #[derive(Debug, Clone, PartialEq)]
@@ -155,8 +165,13 @@ pub struct EngineState {
     /// The account the engine acts as by default (`Caller::Management`): the management
     /// account while an organization exists.
     pub home_account: AccountId,
+    /// The home organization's members and every standalone account.
     pub accounts: BTreeMap<AccountId, AccountRecord>,
+    /// The home organization (the one the console and the snapshot show).
     pub org: Option<OrgState>,
+    /// Every other organization of the partition, by id (`serve` callers create them; the
+    /// console shows the home organization only).
+    pub other_orgs: BTreeMap<OrgId, OtherOrganization>,
     pub handshakes: BTreeMap<HandshakeId, HandshakeRecord>,
     pub quotas: super::Quotas,
     pub settings: super::EmulatorSettings,

@@ -186,5 +186,6 @@ impl Engine {
             acc.membership = Membership::Standalone;
             acc.tags.clear();
         }
+        self.note_departed(id);
     }
 }

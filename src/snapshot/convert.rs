@@ -119,7 +119,9 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
     } else if f.accounts.iter().any(|a| a.parent_id.is_some()) {
         return err("$.accounts", "accounts have a parentId but there is no organization");
     }
-    let handshakes = handshakes_from(f, org.as_ref())?;
+    let other_orgs = super::others::others_from(f)?;
+    let mut handshakes = handshakes_from(f, org.as_ref())?;
+    super::others::fix_handshake_arns(&mut handshakes, &other_orgs, &f.emulator.partition);
     let home_account = match (&f.home_account_id, &org) {
         (Some(h), _) => at("$.homeAccountId", AccountId::parse(h))?,
         (None, Some(o)) => o.management.clone(),
@@ -139,6 +141,7 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
         home_account,
         accounts,
         org,
+        other_orgs,
         handshakes,
         quotas: f.quotas.clone(),
         settings: f.emulator.clone(),
@@ -706,6 +709,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
         extras: Extras { costs: Vec::new(), ..extras.clone() },
         cost_explorer: super::costs::costs_to(&s.costs),
         cloudtrail: super::cloudtrail::to_file(&s.cloudtrail),
+        other_organizations: super::others::others_to_file(s, generated_at),
     }
 }
 

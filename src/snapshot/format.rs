@@ -60,6 +60,34 @@ pub struct SnapshotFile {
     /// CloudTrail: trails and the recorded events (optional; older files have none).
     #[serde(default)]
     pub cloudtrail: Option<FileCloudTrail>,
+    /// Organizations other than the home one, each with its members (`serve` callers create
+    /// them; optional, older files have none). Handshakes stay in `handshakes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_organizations: Vec<FileOtherOrganization>,
+}
+
+/// Another organization of the partition: the same sections as the home organization's.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileOtherOrganization {
+    pub organization: FileOrganization,
+    #[serde(default)]
+    pub organizational_units: Vec<FileOu>,
+    /// Its members (each with a `parentId`).
+    #[serde(default)]
+    pub accounts: Vec<FileAccount>,
+    #[serde(default)]
+    pub policies: Vec<FilePolicy>,
+    #[serde(default)]
+    pub attachments: Vec<FileAttachment>,
+    #[serde(default)]
+    pub delegated_administrators: Vec<FileDelegation>,
+    #[serde(default)]
+    pub trusted_services: Vec<FileTrustedService>,
+    #[serde(default)]
+    pub create_account_statuses: Vec<FileCreateAccountStatus>,
+    pub resource_policy: Option<FileResourcePolicy>,
 }
 
 /// Monthly unblended cost (USD) per account and service: one array per account and service,

@@ -9,6 +9,7 @@ pub mod file;
 pub mod format;
 pub mod generate;
 pub mod generate_costs;
+mod others;
 
 pub use convert::{MAX_DAYS, MAX_DELAY_MS, SnapshotError, check_settings, file_to_state, state_to_file};
 pub use format::{Extras, FORMAT, SnapshotFile};

@@ -3,8 +3,8 @@
 # awsJson1_1 protocol, with every answer and error code verified.
 #
 # Usage: tests/awscli/scenario.sh http://127.0.0.1:PORT
-# The server must start with no organization and map the member key:
-#   orgtui serve --empty --port PORT --caller AKIDMEMBER=222222222222
+# The server must start with no organization and map the member and standalone keys:
+#   orgtui serve --empty --port PORT --caller AKIDMEMBER=222222222222 --caller AKIDSOLO=333333333333
 # Needs `aws` (awscli from PyPI) and `python3` on PATH.
 set -euo pipefail
 
@@ -12,6 +12,8 @@ ENDPOINT="${1:?usage: scenario.sh ENDPOINT_URL}"
 MEMBER=222222222222
 MEMBER_KEY=AKIDMEMBER
 MGMT_KEY=AKIDMANAGEMENT
+SOLO=333333333333
+SOLO_KEY=AKIDSOLO
 
 # Isolate from any real AWS configuration: dummy credentials, no config files, no metadata.
 export AWS_ACCESS_KEY_ID="$MGMT_KEY" AWS_SECRET_ACCESS_KEY=dummy-secret AWS_DEFAULT_REGION=us-east-1
@@ -27,6 +29,8 @@ fail() { echo "FAIL $*" >&2; exit 1; }
 org() { aws organizations --endpoint-url "$ENDPOINT" --region us-east-1 --output text "$@"; }
 # as_member ARGS... : the same call made with the member account's key.
 as_member() { AWS_ACCESS_KEY_ID="$MEMBER_KEY" org "$@"; }
+# as_solo ARGS... : the call made by an account that starts in no organization.
+as_solo() { AWS_ACCESS_KEY_ID="$SOLO_KEY" org "$@"; }
 
 # expect_eq WHAT EXPECTED ACTUAL
 expect_eq() { [[ "$3" == "$2" ]] && pass "$1" || fail "$1: expected [$2], got [$3]"; }
@@ -157,6 +161,24 @@ pass "leave-organization as the member"
 expect_error "the member has left" AWSOrganizationsNotInUseException as_member describe-organization
 handshake=$(org invite-account-to-organization --target "Id=$MEMBER,Type=ACCOUNT" --query Handshake.Id)
 expect_eq "decline-handshake as the member" DECLINED "$(as_member decline-handshake --handshake-id "$handshake" --query Handshake.State)"
+
+# --- a second organization, created by a standalone account -----------------------------------
+expect_error "a standalone account has no organization" AWSOrganizationsNotInUseException as_solo describe-organization
+expect_eq "create-organization as the standalone account" "$SOLO" \
+  "$(as_solo create-organization --feature-set ALL --query Organization.MasterAccountId)"
+[[ "$(as_solo describe-organization --query Organization.Id)" != "$(org describe-organization --query Organization.Id)" ]] \
+  && pass "two organizations, each caller sees its own" || fail "the second organization has the first one's id"
+expect_error "invite a member of another organization" HandshakeConstraintViolationException \
+  as_solo invite-account-to-organization --target "Id=111111111111,Type=ACCOUNT"
+handshake=$(as_solo invite-account-to-organization --target "Id=$MEMBER,Type=ACCOUNT" --query Handshake.Id)
+expect_eq "accept the second organization's invitation" ACCEPTED \
+  "$(as_member accept-handshake --handshake-id "$handshake" --query Handshake.State)"
+expect_eq "the member is in the second organization" "$SOLO" "$(as_member describe-organization --query Organization.MasterAccountId)"
+expect_error "delete a non-empty organization" OrganizationNotEmptyException as_solo delete-organization
+as_member leave-organization
+as_solo delete-organization
+pass "leave, then delete the empty second organization"
+expect_error "the second organization is gone" AWSOrganizationsNotInUseException as_solo describe-organization
 
 # --- raw protocol errors (what no SDK sends) --------------------------------------------------
 python3 - "$ENDPOINT" <<'PY'

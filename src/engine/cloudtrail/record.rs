@@ -126,10 +126,10 @@ impl Engine {
         run: impl FnOnce(&mut Engine, &Caller, Req) -> OrgResult<Resp>,
     ) -> OrgResult<Resp> {
         if !is_recorded(op) {
-            return run(self, caller, req);
+            return self.as_caller(caller, |e| run(e, caller, req));
         }
         let params = serde_json::to_value(&req).map(|v| request_parameters(op, v)).unwrap_or(None);
-        let out = run(self, caller, req);
+        let out = self.as_caller(caller, |e| run(e, caller, req));
         let (response, error) = match &out {
             Ok(resp) => {
                 let v = serde_json::to_value(resp).map(|v| redact_response(op, to_trail_json(v)));
