@@ -14,6 +14,7 @@ FORBIDDEN = {
     "backend": {"tui", "serve", "cli"},
     "snapshot": {"tui", "serve", "cli"},
     "serve": {"tui", "cli"},
+    "changes": {"tui", "serve", "cli"},
 }
 PATH = re.compile(r"\bcrate::(\w+)(?:::(\w+))?")
 

@@ -5,6 +5,7 @@
 pub mod atomic_file;
 pub mod backend;
 pub mod catalog;
+pub mod changes;
 pub mod cli;
 pub mod engine;
 pub mod logging;

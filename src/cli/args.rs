@@ -1,6 +1,7 @@
 //! The clap definitions of the command line (DESIGN.md §4): global options and subcommands.
 
 use super::costs::CostsArgs;
+use super::diff::DiffArgs;
 use super::serve::ServeArgs;
 use super::source::OrgSource;
 use crate::snapshot::export::ExportFormat;
@@ -82,4 +83,28 @@ pub enum Command {
         #[arg(value_name = "FILE|-")]
         file: String,
     },
+    /// Plan a change set (orgtui-changes/1) on a copy of the organization: per operation the
+    /// outcome and the inverse, the differences and the blast radius. Exit 1 when any
+    /// operation would fail.
+    Plan {
+        /// The change-set file, or `-` for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        changes: String,
+        /// Print the plan as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply a change set in order (planned first; a failing plan is refused), stopping at the
+    /// first failure, and write the change set that undoes it.
+    Apply {
+        /// The change-set file, or `-` for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        changes: String,
+        /// Where to write the undo change set (default: undo/ in the state directory).
+        #[arg(long, value_name = "FILE")]
+        undo_file: Option<PathBuf>,
+    },
+    /// What differs between two organizations (snapshot files, --sample, --org or --aws), as
+    /// text or JSON; --emit-changes writes the change set that turns A into B.
+    Diff(DiffArgs),
 }

@@ -2,16 +2,20 @@
 //! or group. Exit codes: 0 success, 1 a failed operation, 2 invalid input or usage.
 //!
 //! The files depend on each other in one direction only: `failure` (the leaf) ← `aws` ←
-//! `source` ← the commands (`export`, `simulate`, `lint`, `serve`, `console`) ← `args` (clap)
+//! `source` ← the commands (`export`, `simulate`, `lint`, `serve`, `console`, `plan` ← `apply`,
+//! `diff`) ← `args` (clap)
 //! ← this module, which dispatches.
 
+pub mod apply;
 pub mod args;
 pub mod aws;
 pub mod console;
 pub mod costs;
+pub mod diff;
 pub mod export;
 pub mod failure;
 pub mod lint;
+pub mod plan;
 pub mod serve;
 pub mod simulate;
 pub mod source;
@@ -46,6 +50,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Costs(args)) => costs::costs(&cli.source, &args),
         Some(Command::Simulate { request }) => simulate::simulate(&cli.source, &request, now),
         Some(Command::Lint { policy_type, json, file }) => lint::lint(&policy_type, json, &file),
+        Some(Command::Plan { changes, json }) => plan::plan(&cli.source, &changes, json, now),
+        Some(Command::Apply { changes, undo_file }) => {
+            apply::apply(&cli.source, &changes, undo_file.as_ref(), now)
+        }
+        Some(Command::Diff(args)) => diff::diff(&cli.source, &args, now),
     };
     if let Err(f) = &result {
         tracing::debug!("command failed (exit {}): {}", f.code, f.message);

@@ -156,13 +156,30 @@ pub fn blast_radius(
     let accounts = accounts_under(snapshot, &targets);
     let kind = policy.summary.r#type;
     let evaluated = matches!(kind, PolicyType::ServiceControlPolicy | PolicyType::ResourceControlPolicy);
-    let mut out = BlastRadius { accounts, evaluated, ..BlastRadius::default() };
     if !evaluated {
-        return Ok(out);
+        return Ok(BlastRadius { accounts, evaluated, ..BlastRadius::default() });
     }
-    let before_org = OrgPolicies::from_snapshot(snapshot);
-    let after_org = OrgPolicies::from_snapshot(&after);
-    if let Some((id, e)) = after_org.errors.iter().find(|(id, _)| id == policy_id) {
+    blast_between(snapshot, &after, accounts, watch, Some(policy_id))
+}
+
+/// Compares two states of one organization (several changes at once: a change set's plan) on
+/// `accounts` for the `watch` actions: which of them change decision. It fails when policy
+/// `must_parse` (or, without one, any policy that parsed before) does not parse after.
+pub fn blast_between(
+    before: &OrgSnapshot,
+    after: &OrgSnapshot,
+    accounts: Vec<String>,
+    watch: &[String],
+    must_parse: Option<&str>,
+) -> Result<BlastRadius, String> {
+    let mut out = BlastRadius { accounts, evaluated: true, ..BlastRadius::default() };
+    let before_org = OrgPolicies::from_snapshot(before);
+    let after_org = OrgPolicies::from_snapshot(after);
+    let broken = |id: &String| match must_parse {
+        Some(p) => id == p,
+        None => !before_org.errors.iter().any(|(b, _)| b == id),
+    };
+    if let Some((id, e)) = after_org.errors.iter().find(|(id, _)| broken(id)) {
         return Err(format!("policy {id} does not parse: {e}"));
     }
     let admin = CompiledPolicy::parse(
