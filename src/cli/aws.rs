@@ -80,9 +80,17 @@ pub fn call_failure(opts: &AwsOptions, what: &str, e: OrgError) -> Failure {
 
 /// Connects to the live API: the backend and the console header's text.
 pub async fn connect(args: &AwsArgs) -> Result<(Arc<dyn OrgBackend>, String), Failure> {
-    let backend = aws::live_backend(&args.options()).await.map_err(connect_failure)?;
+    connect_with_config(args).await.map(|(b, label, _)| (b, label))
+}
+
+/// Connects to the live API, also handing back the loaded configuration the other services'
+/// clients (CloudTrail) are built from.
+pub async fn connect_with_config(
+    args: &AwsArgs,
+) -> Result<(Arc<dyn OrgBackend>, String, aws_config::SdkConfig), Failure> {
+    let (backend, sdk) = aws::live_backend_with_config(&args.options()).await.map_err(connect_failure)?;
     let label = aws::header_label(&backend.kind(), backend.acting_as().as_ref());
-    Ok((backend, label))
+    Ok((backend, label, sdk))
 }
 
 /// Loads the whole live organization (progress on stderr) as a checked snapshot.

@@ -3,7 +3,7 @@
 //! file only.
 
 use super::args::Cli;
-use super::aws::{AwsArgs, connect, runtime};
+use super::aws::{AwsArgs, connect_with_config, runtime};
 use super::failure::Failure;
 use crate::snapshot;
 use std::sync::Arc;
@@ -71,8 +71,13 @@ fn offline_console(cli: &Cli) -> Result<(), Failure> {
 /// console runs (the SDK's connections belong to it).
 fn live_console(args: &AwsArgs) -> Result<(), Failure> {
     let rt = runtime()?;
-    let (live, label) = rt.block_on(connect(args))?;
+    let (live, label, sdk) = rt.block_on(connect_with_config(args))?;
     let journal = crate::backend::journal::Journal::default_location();
+    let cloudtrail = {
+        let _rt = rt.enter();
+        crate::backend::cloudtrail::aws::AwsCloudTrail::new(&sdk)
+            .with_journal(journal.as_ref().map(|j| j.path().to_path_buf()))
+    };
     let journal_at =
         journal.as_ref().map_or_else(|| "nowhere".to_string(), |j| j.path().display().to_string());
     tracing::info!(
@@ -86,7 +91,7 @@ fn live_console(args: &AwsArgs) -> Result<(), Failure> {
         extras: None,
         costs: None,
         notice: None,
-        cloudtrail: None,
+        cloudtrail: Some(Arc::new(cloudtrail)),
     })
     .map_err(Failure::operation);
     drop(rt);

@@ -51,14 +51,18 @@ pub mod iso_time {
 
 /// Who made a call, as a record's `userIdentity`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserIdentity {
     /// `IAMUser`, `AssumedRole`, `Root`, `AWSService`, …
-    #[serde(rename = "type")]
+    #[serde(rename = "type", default)]
     pub kind: String,
+    // Calls by AWS services carry no principal, ARN or account: read as empty.
+    #[serde(default)]
     pub principal_id: String,
+    #[serde(default)]
     pub arn: String,
+    #[serde(default)]
     pub account_id: String,
     pub access_key_id: Option<String>,
     pub user_name: Option<String>,
@@ -74,23 +78,31 @@ impl UserIdentity {
         if let Some(u) = &self.user_name {
             return u;
         }
+        if self.arn.is_empty() {
+            return self.invoked_by.as_deref().unwrap_or(&self.kind);
+        }
         self.arn.rsplit('/').next().unwrap_or(&self.arn)
     }
 }
 
-/// One management event: the CloudTrail record of one API call (record format 1.11).
+/// One management event: the CloudTrail record of one API call (record format 1.11). Only
+/// the time, source and name are required when reading: records of service calls and of
+/// older versions lack some members, which read as empty.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventRecord {
+    #[serde(default)]
     pub event_version: String,
+    #[serde(default)]
     pub user_identity: UserIdentity,
     #[serde(with = "iso_time")]
     pub event_time: Timestamp,
     pub event_source: String,
     pub event_name: String,
+    #[serde(default)]
     pub aws_region: String,
-    #[serde(rename = "sourceIPAddress")]
+    #[serde(rename = "sourceIPAddress", default)]
     pub source_ip_address: String,
     pub user_agent: Option<String>,
     pub error_code: Option<String>,
@@ -103,14 +115,19 @@ pub struct EventRecord {
     #[serde(default)]
     #[serialize_always]
     pub response_elements: Option<Value>,
-    #[serde(rename = "requestID")]
+    #[serde(rename = "requestID", default)]
     pub request_id: String,
-    #[serde(rename = "eventID")]
+    #[serde(rename = "eventID", default)]
     pub event_id: String,
+    #[serde(default)]
     pub read_only: bool,
+    #[serde(default)]
     pub event_type: String,
+    #[serde(default)]
     pub management_event: bool,
+    #[serde(default)]
     pub recipient_account_id: String,
+    #[serde(default)]
     pub event_category: String,
 }
 

@@ -74,6 +74,11 @@ pub struct Shared {
     pub size: (u16, u16),
     /// Animation tick while work is in flight.
     pub tick: usize,
+    /// CloudTrail's history once read (the Accounts details' history line reads it).
+    pub activity: Option<Arc<crate::backend::cloudtrail::History>>,
+    /// The console's clock for relative times ("3 days ago"): `None` is the system's; tests
+    /// fix it.
+    pub clock: Option<crate::model::Timestamp>,
 }
 
 impl Shared {
@@ -98,7 +103,14 @@ impl Shared {
             policy_type: PolicyType::ServiceControlPolicy,
             size,
             tick: 0,
+            activity: None,
+            clock: None,
         }
+    }
+
+    /// Now, by the console's clock.
+    pub fn now(&self) -> crate::model::Timestamp {
+        self.clock.unwrap_or_else(crate::model::Timestamp::now)
     }
 
     /// Index of the selected node in the tree.

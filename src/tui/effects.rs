@@ -152,13 +152,17 @@ pub async fn perform_cloudtrail(
     match call {
         CloudTrailCall::History { focus } => {
             let report = tx.clone();
-            let progress = move |n: usize| {
-                let _ = report.send(Msg::CloudTrailProgress(n));
+            let progress = move |p: crate::backend::cloudtrail::LookupProgress| {
+                let _ = report.send(Msg::CloudTrailProgress(p));
             };
             let history = crate::backend::cloudtrail::history(b, &progress)
                 .await
                 .map_err(|e| OrgError::unknown(e.code, None, e.message))?;
             Ok(Outcome::CloudTrail(CloudTrailOutcome::History { history: Arc::new(history), focus }))
+        }
+        CloudTrailCall::Trails => {
+            let trails = crate::backend::cloudtrail::trails(b).await.map(Arc::new).map_err(|e| e.to_string());
+            Ok(Outcome::CloudTrail(CloudTrailOutcome::Trails(trails)))
         }
     }
 }

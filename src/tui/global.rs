@@ -118,7 +118,10 @@ fn nav(app: &mut App, nav: Nav) -> Vec<Effect> {
 fn page(app: &mut App, arg: Option<String>) -> Vec<Effect> {
     let n = arg.as_deref().map(str::trim).unwrap_or("");
     match n.parse::<u8>().ok().and_then(Page::from_number) {
-        Some(p) => app.page = p,
+        Some(p) => {
+            app.page = p;
+            return app.with_pages(|ps, env| super::pages::on_show(p, ps, env));
+        }
         None => app.set_status(Status::Error(format!(
             "There is no page {:?}; pages are 1 to 6 and 9.",
             sanitize(n)

@@ -75,6 +75,10 @@ pub trait PageModule {
     /// A fresh organization was installed in `shared`.
     fn on_load(_cx: &mut Cx<'_, Self::State>) {}
 
+    /// The user opened this page (its number, or `:page N`); not called when another page's
+    /// command shows it.
+    fn on_show(_cx: &mut Cx<'_, Self::State>) {}
+
     /// Footer hints while the page is in a mode of its own (e.g. a filter being typed);
     /// `None` shows the keymap's footer labels.
     fn footer(_st: &Self::State) -> Option<Vec<(&'static str, &'static str)>> {

@@ -29,8 +29,8 @@ pub enum Msg {
     OpDone { op: OpId, result: Result<Outcome, OrgError> },
     /// A CreateAccount status poll answered.
     CreateStatus { result: Result<CreateAccountStatus, OrgError> },
-    /// CloudTrail events read so far by a history call (paced LookupEvents pages).
-    CloudTrailProgress(usize),
+    /// How far a history call has come (paced LookupEvents pages).
+    CloudTrailProgress(crate::backend::cloudtrail::LookupProgress),
     /// Animation tick while work is in flight.
     Tick,
     /// SIGTERM / SIGHUP: leave now.
@@ -57,6 +57,9 @@ pub enum CloudTrailCall {
     /// The Organizations event history and the trails; `focus` is the id the page should
     /// filter on when it arrives (an account, OU or policy whose history was asked for).
     History { focus: Option<String> },
+    /// Only the trails and their status (DescribeTrails, GetTrailStatus): the trail note on
+    /// Settings. Made quietly (no spinner); its outcome reaches the pages all the same.
+    Trails,
 }
 
 /// What a CloudTrail call brought back.
@@ -64,6 +67,8 @@ pub enum CloudTrailCall {
 pub enum CloudTrailOutcome {
     /// The history, with the focus it was asked for.
     History { history: Arc<crate::backend::cloudtrail::History>, focus: Option<String> },
+    /// The trails and their status, or why they could not be read.
+    Trails(Result<Arc<crate::backend::cloudtrail::TrailList>, String>),
 }
 
 /// A call the console can make, as data (shown in confirmations before it runs). Every change

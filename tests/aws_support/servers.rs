@@ -14,6 +14,13 @@ pub struct Server {
     _dir: Option<tempfile::TempDir>,
 }
 
+impl Server {
+    /// The snapshot file `serve` writes its changes back to (`start_serve` only).
+    pub fn file(&self) -> Option<std::path::PathBuf> {
+        self._dir.as_ref().map(|d| d.path().join("org.json"))
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();

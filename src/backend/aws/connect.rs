@@ -63,6 +63,8 @@ pub(super) struct Connected {
     pub region: String,
     pub caller: Option<AccountId>,
     pub stats: Arc<CallStats>,
+    /// The loaded configuration (credentials, endpoint, retry), for other services' clients.
+    pub sdk: aws_config::SdkConfig,
 }
 
 pub(super) async fn connect(opts: &AwsOptions) -> Result<Connected, ConnectError> {
@@ -109,7 +111,7 @@ pub(super) async fn connect(opts: &AwsOptions) -> Result<Connected, ConnectError
         .interceptor(AttemptCounter(stats.clone()))
         .interceptor(RequestIdRecorder)
         .build();
-    Ok(Connected { client: aws_sdk_organizations::Client::from_conf(config), region, caller, stats })
+    Ok(Connected { client: aws_sdk_organizations::Client::from_conf(config), region, caller, stats, sdk })
 }
 
 /// An error and its causes in words (no debug dumps), shortened to fit the screen.

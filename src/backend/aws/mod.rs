@@ -7,7 +7,7 @@
 
 mod connect;
 mod convert;
-mod error;
+pub(crate) mod error;
 mod ops;
 pub mod snapshot_file;
 mod stats;
@@ -27,6 +27,7 @@ pub struct AwsBackend {
     caller: Option<AccountId>,
     concurrency: usize,
     stats: Arc<CallStats>,
+    sdk: aws_config::SdkConfig,
 }
 
 impl AwsBackend {
@@ -46,6 +47,7 @@ impl AwsBackend {
             caller: c.caller,
             concurrency: opts.concurrency.max(1),
             stats: c.stats,
+            sdk: c.sdk,
         })
     }
 
@@ -57,7 +59,17 @@ impl AwsBackend {
 
 /// Builds the live backend: the single construction point for `--aws`.
 pub async fn live_backend(opts: &AwsOptions) -> Result<Arc<dyn OrgBackend>, ConnectError> {
-    Ok(Arc::new(AwsBackend::connect(opts).await?))
+    Ok(live_backend_with_config(opts).await?.0)
+}
+
+/// The live backend and the configuration it was loaded with (same credentials, endpoint
+/// override and retry), from which the other services' live clients are built.
+pub async fn live_backend_with_config(
+    opts: &AwsOptions,
+) -> Result<(Arc<dyn OrgBackend>, aws_config::SdkConfig), ConnectError> {
+    let b = AwsBackend::connect(opts).await?;
+    let sdk = b.sdk.clone();
+    Ok((Arc::new(b), sdk))
 }
 
 /// The console header's source text for a live backend: `LIVE profile/region · account …`.

@@ -7,7 +7,7 @@ mod lookup;
 mod record;
 pub mod sample;
 
-pub use record::CallContext;
+pub use record::{CallContext, to_trail_json};
 
 use crate::model::Timestamp;
 use crate::model::cloudtrail::EventRecord;

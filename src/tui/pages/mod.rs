@@ -112,6 +112,13 @@ macro_rules! pages {
             $(<$module::$ty as PageModule>::on_outcome(&mut env.cx(&mut states.$field), outcome);)*
         }
 
+        /// Tells `page` the user opened it.
+        pub fn on_show(page: Page, states: &mut PageStates, env: &mut Env<'_>) {
+            $(if page == <$module::$ty as PageModule>::PAGE {
+                return <$module::$ty as PageModule>::on_show(&mut env.cx(&mut states.$field));
+            })*
+        }
+
         /// Lets every page refresh what it derives from the organization.
         pub fn on_load(states: &mut PageStates, env: &mut Env<'_>) {
             $(<$module::$ty as PageModule>::on_load(&mut env.cx(&mut states.$field));)*

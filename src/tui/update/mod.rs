@@ -68,10 +68,8 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::OpDone { op, result } => on_done(app, op, result),
-        Msg::CloudTrailProgress(n) => {
-            app.set_status(crate::tui::cx::Status::Info(format!(
-                "Reading CloudTrail event history: {n} events…"
-            )));
+        Msg::CloudTrailProgress(p) => {
+            app.set_status(crate::tui::cx::Status::Info(format!("Reading CloudTrail event history: {p}…")));
             Vec::new()
         }
         Msg::CreateStatus { result } => on_create_status(app, result),

@@ -9,12 +9,28 @@ use crate::tui::cx::Status;
 use crate::tui::dialog::{Modal, describe_error};
 use crate::tui::msg::{Effect, Outcome};
 
+/// CloudTrail answered: the history is kept for every page (the Accounts details' history
+/// line) and each page hears the outcome.
+fn cloudtrail_outcome(app: &mut App, o: crate::tui::msg::CloudTrailOutcome) -> Vec<Effect> {
+    app.dirty = true;
+    if let crate::tui::msg::CloudTrailOutcome::History { history, .. } = &o {
+        app.shared.activity = Some(history.clone());
+    }
+    app.with_pages(|p, env| crate::tui::pages::on_outcome(p, env, &Outcome::CloudTrail(o)))
+}
+
 pub(super) fn on_done(
     app: &mut App,
     op: crate::tui::msg::OpId,
     result: Result<Outcome, OrgError>,
 ) -> Vec<Effect> {
-    let Some(label) = app.pending.remove(&op) else { return Vec::new() };
+    let Some(label) = app.pending.remove(&op) else {
+        // Quiet reads (the trail note) are not pending; their outcome still reaches the pages.
+        if let Ok(Outcome::CloudTrail(o)) = result {
+            return cloudtrail_outcome(app, o);
+        }
+        return Vec::new();
+    };
     app.dirty = true;
     // The editor follows its own save (error into the editor, or close on success).
     // The editor follows its own save: a failure stays in the editor with the text; a success
@@ -102,10 +118,10 @@ pub(super) fn on_done(
                     vec![Effect::PollCreateAccount { request_id: st.id.to_string(), delay_ms: 1000 }]
                 }
                 Outcome::CloudTrail(o) => {
-                    app.set_status(Status::Ok("CloudTrail event history read.".into()));
-                    app.with_pages(|p, env| {
-                        crate::tui::pages::on_outcome(p, env, &Outcome::CloudTrail(o.clone()))
-                    })
+                    if let crate::tui::msg::CloudTrailOutcome::History { .. } = &o {
+                        app.set_status(Status::Ok("CloudTrail event history read.".into()));
+                    }
+                    cloudtrail_outcome(app, o)
                 }
                 Outcome::Response { message, reveal, response } => {
                     if reveal.is_some() {

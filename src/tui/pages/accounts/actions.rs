@@ -37,6 +37,7 @@ pub(super) fn navigate(cx: Cxs<'_, '_>, nav: Nav) {
                     i,
                     &cx.shared.theme,
                     cx.shared.costs.as_deref(),
+                    super::draw::activity(cx.shared),
                 );
                 super::draw::max_scroll(&lines, super::draw::details_area(cx.shared.size))
             }),

@@ -47,6 +47,7 @@ pub fn lines(
     i: usize,
     theme: &Theme,
     costs: Option<&crate::engine::costs::CostData>,
+    activity: Option<(&crate::backend::cloudtrail::History, Timestamp)>,
 ) -> Vec<Line<'static>> {
     let Some(n) = tree.nodes.get(i) else { return Vec::new() };
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -96,6 +97,13 @@ pub fn lines(
     }
     let path: Vec<String> = tree.path(i).into_iter().map(|j| tree.nodes[j].name.clone()).collect();
     out.push(field("Path", path.join(" / ")));
+    if let Some((h, now)) = activity {
+        let name =
+            |id: &str| tree.index_of(id).map_or_else(|| id.to_string(), |j| tree.nodes[j].name.clone());
+        if let Some(line) = crate::tui::pages::activity::summary::history_line(h, &n.id, &name, now) {
+            out.push(field("Last change", sanitize(&line)));
+        }
+    }
 
     let tags = tags_of(s, n.kind, &n.id);
     out.push(Line::default());

@@ -84,7 +84,7 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         Err(e) => f.render_widget(Paragraph::new(format!("Cannot draw the tree: {e}")).block(block), cols[0]),
     }
     let lines = selected
-        .map(|i| super::details::lines(&d.snapshot, &d.tree, i, t, shared.costs.as_deref()))
+        .map(|i| super::details::lines(&d.snapshot, &d.tree, i, t, shared.costs.as_deref(), activity(shared)))
         .unwrap_or_default();
     let scroll = st.details_scroll.min(max_scroll(&lines, cols[1]));
     let details = Paragraph::new(lines)
@@ -92,6 +92,13 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));
     f.render_widget(details, cols[1]);
+}
+
+/// CloudTrail's history (once read) and the console's clock, for the details' history line.
+pub fn activity(
+    shared: &crate::tui::cx::Shared,
+) -> Option<(&crate::backend::cloudtrail::History, crate::model::Timestamp)> {
+    shared.activity.as_deref().map(|h| (h, shared.now()))
 }
 
 /// The furthest the details pane scrolls: its wrapped rows less the rows it shows (so `G`

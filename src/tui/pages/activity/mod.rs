@@ -6,6 +6,7 @@
 //! two LookupEvents calls per second.
 
 pub mod filter;
+pub mod summary;
 mod view;
 
 use crate::backend::cloudtrail::History;
@@ -96,7 +97,7 @@ fn since(cx: &mut Cx<'_, State>, arg: Option<String>) {
         cx.error("since: give a span like 7d, 12h, 30m or 2w");
         return;
     };
-    let now = crate::model::Timestamp::now();
+    let now = cx.shared.now();
     cx.st.from = Some(crate::model::Timestamp(now.0 - ms));
     cx.st.to = None;
     cx.st.refilter();
@@ -241,6 +242,12 @@ impl PageModule for ActivityPage {
             Nav::PageDown => (st.selected + 10).min(last),
             _ => st.selected,
         };
+    }
+
+    fn on_show(cx: &mut Cx<'_, State>) {
+        if cx.st.history.is_none() && !cx.st.loading {
+            request(cx, None);
+        }
     }
 
     fn on_outcome(cx: &mut Cx<'_, State>, outcome: &Outcome) {

@@ -3,7 +3,8 @@
 
 use super::State;
 use super::filter::{target, who};
-use crate::backend::cloudtrail::History;
+use super::summary::trail_note;
+use crate::backend::cloudtrail::Source;
 use crate::model::text::sanitize;
 use crate::tui::cx::View;
 use crate::tui::widgets::json;
@@ -11,34 +12,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
-
-/// One line on the organization trail: what collects every account's activity, or plainly
-/// that nothing does.
-pub fn trail_summary(h: &History) -> (bool, String) {
-    let org = h.trails.iter().find(|(t, _)| t.is_organization_trail == Some(true));
-    match org {
-        None => (false, "No organization trail: member accounts' activity is not collected anywhere.".into()),
-        Some((t, status)) => {
-            let name = t.name.clone().unwrap_or_default();
-            let logging = status.as_ref().and_then(|s| s.is_logging);
-            if logging == Some(false) {
-                return (false, format!("Organization trail {name} is NOT logging."));
-            }
-            let mut extras = Vec::new();
-            if t.is_multi_region_trail == Some(true) {
-                extras.push("multi-Region");
-            }
-            if t.log_file_validation_enabled == Some(true) {
-                extras.push("validated");
-            }
-            if t.kms_key_id.is_some() {
-                extras.push("KMS");
-            }
-            let bucket = t.s3_bucket_name.clone().unwrap_or_default();
-            (true, format!("Organization trail {name} logging to s3://{bucket} ({})", extras.join(", ")))
-        }
-    }
-}
 
 fn when(t: crate::model::Timestamp) -> String {
     let s = t.to_rfc3339();
@@ -76,10 +49,12 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(1), Constraint::Min(3), Constraint::Length(u16::from(show_filter))])
         .split(area);
-    let (ok, summary) = trail_summary(h);
+    let (ok, summary) = trail_note(&h.trails);
     let style = if ok { t.dim() } else { t.danger() };
     f.render_widget(Paragraph::new(Line::styled(summary, style)), parts[0]);
     let wide = area.width >= 110;
+    // Live sessions merge orgtui's journal in: a source column tells the two apart.
+    let sourced = h.journaled > 0;
     let rows: Vec<Row<'static>> = st
         .rows
         .iter()
@@ -89,30 +64,50 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
                 .error_code
                 .clone()
                 .map_or_else(|| "ok".to_string(), |c| c.trim_end_matches("Exception").to_string());
-            let mut cells = vec![Cell::from(when(e.event_time)), Cell::from(sanitize(who(e)))];
+            let mut cells = vec![Cell::from(when(e.event_time))];
+            if sourced {
+                cells.push(Cell::from(match (Source::of(e), wide) {
+                    (Source::Journal, _) => "orgtui",
+                    (Source::CloudTrail, true) => "CloudTrail",
+                    (Source::CloudTrail, false) => "CT",
+                }));
+            }
+            cells.push(Cell::from(sanitize(who(e))));
             cells.push(Cell::from(sanitize(&e.event_name)));
             cells.push(Cell::from(sanitize(&target(e))));
             cells.push(Cell::from(outcome));
-            if wide {
+            if wide && !sourced {
                 cells.push(Cell::from(sanitize(&e.source_ip_address)));
             }
             Row::new(cells)
         })
         .collect();
+    let narrow = u16::from(sourced && !wide) * 2;
     let mut widths = vec![
         Constraint::Length(16),
-        Constraint::Length(if wide { 22 } else { 16 }),
-        Constraint::Length(if wide { 26 } else { 18 }),
+        Constraint::Length(if wide { 22 } else { 16 - narrow }),
+        Constraint::Length(if wide { 26 } else { 18 - narrow }),
         Constraint::Min(10),
         Constraint::Length(if wide { 20 } else { 10 }),
     ];
     let mut header = vec!["Time (UTC)", "Who", "What", "Target", "Outcome"];
-    if wide {
+    if sourced {
+        widths.insert(1, Constraint::Length(if wide { 10 } else { 6 }));
+        header.insert(1, "Source");
+    }
+    if wide && !sourced {
         widths.push(Constraint::Length(15));
         header.push("Source IP");
     }
     let total = h.events.len();
-    let title = format!(" Activity — {} of {total} Organizations events, newest first ", st.rows.len());
+    let title = if sourced {
+        format!(
+            " Activity — {} of {total} events (CloudTrail, orgtui's journal), newest first ",
+            st.rows.len()
+        )
+    } else {
+        format!(" Activity — {} of {total} Organizations events, newest first ", st.rows.len())
+    };
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.title()))
         .row_highlight_style(t.selected())

@@ -30,6 +30,10 @@ pub struct State {
     pub policy_focused: bool,
     /// Scroll of the resource policy.
     pub scroll: u16,
+    /// The trails and their status once read (the trail note), or why they could not be.
+    pub trails: Option<Result<std::sync::Arc<crate::backend::cloudtrail::TrailList>, String>>,
+    /// The trails were asked for (once, when the page is first opened).
+    pub trails_asked: bool,
 }
 
 /// The selectable policy types, in the service model's order.
@@ -178,6 +182,26 @@ impl PageModule for SettingsPage {
 
     fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
         view::draw(f, &View { st, shared }, area);
+    }
+
+    fn on_show(cx: &mut Cx<'_, State>) {
+        if !cx.st.trails_asked {
+            cx.st.trails_asked = true;
+            let op = cx.op_id();
+            let call = Call::CloudTrail(crate::tui::msg::CloudTrailCall::Trails);
+            cx.effect(crate::tui::msg::Effect::Call { op, call });
+        }
+    }
+
+    fn on_outcome(cx: &mut Cx<'_, State>, outcome: &crate::tui::msg::Outcome) {
+        use crate::tui::msg::{CloudTrailOutcome, Outcome};
+        match outcome {
+            Outcome::CloudTrail(CloudTrailOutcome::Trails(t)) => cx.st.trails = Some(t.clone()),
+            Outcome::CloudTrail(CloudTrailOutcome::History { history, .. }) => {
+                cx.st.trails = Some(Ok(std::sync::Arc::new(history.trails.clone())));
+            }
+            _ => {}
+        }
     }
 
     fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {

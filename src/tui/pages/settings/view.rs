@@ -76,14 +76,28 @@ fn org_lines(cx: &View<'_, State>, s: &OrgSnapshot) -> Vec<Line<'static>> {
         (_, Some(h)) => format!("CONSOLIDATED_BILLING — migrating ({} {}, Invitations)", h.id, h.state),
         _ => "CONSOLIDATED_BILLING — F enables all features".to_string(),
     };
-    vec![
+    let mut out = vec![
         field("Id", o.id.to_string()),
         field("Feature set", features),
         field("Management", format!("{} {name}", o.management_account_id)),
         field("Email", email),
         field("Root", o.root_id.to_string()),
         field("ARN", sanitize(&arn)),
-    ]
+    ];
+    // The trail note, once the trails are read (opening the page asks for them).
+    let note = match &cx.st.trails {
+        Some(Ok(trails)) => Some(crate::tui::pages::activity::summary::trail_note(trails)),
+        Some(Err(e)) => Some((false, format!("trails unknown: {e}"))),
+        None => None,
+    };
+    if let Some((ok, text)) = note {
+        let style = if ok { t.dim() } else { t.danger() };
+        out.push(Line::from(vec![
+            Span::styled(format!("{:<12}", "CloudTrail"), t.dim()),
+            Span::styled(sanitize(&text), style),
+        ]));
+    }
+    out
 }
 
 /// Draws the page.
@@ -99,7 +113,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
         .split(area);
-    let org_h = if area.width >= 110 { 10 } else { 11 };
+    let org_h = (if area.width >= 110 { 10 } else { 11 }) + if st.trails.is_some() { 2 } else { 0 };
     let left = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(org_h), Constraint::Min(3)])
