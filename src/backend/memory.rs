@@ -151,6 +151,11 @@ impl MemoryBackend {
         super::cloudtrail::memory::MemoryCloudTrail::new(self.engine.clone())
     }
 
+    /// Cost Explorer over the same engine (its billing data).
+    pub fn costs(&self) -> super::costs::memory::MemoryCosts {
+        super::costs::memory::MemoryCosts::new(self.engine.clone())
+    }
+
     fn caller(&self) -> Caller {
         self.caller.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }

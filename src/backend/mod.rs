@@ -3,6 +3,7 @@
 
 pub mod aws;
 pub mod cloudtrail;
+pub mod costs;
 pub mod guard;
 pub mod journal;
 pub mod memory;

@@ -119,9 +119,44 @@ pub fn load(args: &AwsArgs, now: Timestamp) -> Result<LoadedOrg, Failure> {
     })
 }
 
-/// The live organization and its Cost Explorer data for `orgtui costs --aws`.
+/// The live organization and its Cost Explorer data for `orgtui costs --aws`: the months of
+/// `window` (the last twelve when `None`) from the disk cache, fetching only what it lacks
+/// (the current month again with `refresh`); the paid requests made go to stderr.
 pub fn load_costs(
-    _args: &AwsArgs,
+    args: &AwsArgs,
+    metric: &str,
+    window: Option<(crate::model::costexplorer::Month, crate::model::costexplorer::Month)>,
+    refresh: bool,
 ) -> Result<(crate::model::OrgSnapshot, Arc<crate::engine::costs::CostData>), Failure> {
-    Err(Failure::input("costs --aws: the live Cost Explorer backend is not available in this build"))
+    use crate::backend::costs::{CostsService, USD_PER_REQUEST, aws::AwsCosts, cache::CostCache};
+    let opts = args.options();
+    let rt = runtime()?;
+    rt.block_on(async {
+        let (backend, label) = connect(args).await?;
+        let _ = writeln!(std::io::stderr(), "orgtui: loading the organization from {label}");
+        let snap = backend
+            .load_snapshot_with_progress(&|_| {})
+            .await
+            .map_err(|e| call_failure(&opts, "loading the organization", e))?;
+        let org = snap.organization.as_ref().map(|o| o.id.to_string()).ok_or_else(|| {
+            Failure::operation("the account is in no organization: no consolidated billing")
+        })?;
+        let ce = AwsCosts::connect(&opts).await.map_err(connect_failure)?;
+        let service = CostsService::new(Arc::new(ce), CostCache::default_location());
+        let view = service
+            .refresh(&org, metric, window, refresh, &|_| {})
+            .await
+            .map_err(|e| Failure::operation(format!("Cost Explorer: {e}")))?;
+        for p in &view.problems {
+            let _ = writeln!(std::io::stderr(), "orgtui: {p}");
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "orgtui: Cost Explorer: {} paid request{} made (USD {:.2})",
+            view.requests,
+            if view.requests == 1 { "" } else { "s" },
+            view.requests as f64 * USD_PER_REQUEST
+        );
+        Ok((snap, view.data))
+    })
 }

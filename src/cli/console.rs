@@ -48,7 +48,7 @@ fn offline_console(cli: &Cli) -> Result<(), Failure> {
             (backend, format!("FILE {}", crate::model::text::sanitize(&name)))
         }
     };
-    let costs = Some(backend.engine().state().costs.clone()).filter(|c| !c.is_empty());
+    let cost_explorer: Arc<dyn crate::backend::costs::CostExplorerBackend> = Arc::new(backend.costs());
     let read_only = backend.read_only_reason();
     if let Some(reason) = &read_only {
         tracing::warn!("console read-only: {reason}");
@@ -61,8 +61,9 @@ fn offline_console(cli: &Cli) -> Result<(), Failure> {
         backend: Arc::new(backend),
         source: crate::tui::cx::SessionInfo { label, writable: read_only.is_none(), guarded: false },
         extras: console_extras,
-        costs,
+        costs: None,
         notice: read_only,
+        cost_explorer: Some(cost_explorer),
     })
     .map_err(Failure::operation)
 }
@@ -85,6 +86,13 @@ fn live_console(args: &AwsArgs) -> Result<(), Failure> {
         if args.allow_writes { "armed" } else { "read-only until :arm" }
     );
     let backend = Arc::new(crate::backend::guard::GuardedBackend::new(live, args.allow_writes, journal));
+    let cost_explorer = match rt.block_on(crate::backend::costs::aws::AwsCosts::connect(&args.options())) {
+        Ok(c) => Some(Arc::new(c) as Arc<dyn crate::backend::costs::CostExplorerBackend>),
+        Err(e) => {
+            tracing::warn!("no Cost Explorer: {e}");
+            None
+        }
+    };
     let result = crate::tui::run(crate::tui::ConsoleOptions {
         backend,
         source: crate::tui::cx::SessionInfo { label, writable: args.allow_writes, guarded: true },
@@ -92,6 +100,7 @@ fn live_console(args: &AwsArgs) -> Result<(), Failure> {
         costs: None,
         notice: None,
         cloudtrail: Some(Arc::new(cloudtrail)),
+        cost_explorer,
     })
     .map_err(Failure::operation);
     drop(rt);

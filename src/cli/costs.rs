@@ -41,6 +41,39 @@ pub struct CostsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: CostsFormat,
+    /// The Cost Explorer metric (UnblendedCost, NetUnblendedCost, AmortizedCost, …).
+    #[arg(long, default_value = crate::backend::costs::DEFAULT_METRIC)]
+    pub metric: String,
+    /// With --aws: fetch the current month again even when it is cached (closed months are
+    /// never fetched twice; each request costs USD 0.01).
+    #[arg(long)]
+    pub refresh: bool,
+}
+
+impl CostsArgs {
+    /// The months to read: the ones shown and the one before (for the change); `None` when
+    /// --month is not given.
+    pub fn window(&self) -> Result<Option<(Month, Month)>, Failure> {
+        let Some(m) = &self.month else { return Ok(None) };
+        let month = Month::parse(m).ok_or_else(|| Failure::input(format!("--month {m:?} is not YYYY-MM")))?;
+        Ok(Some((month.plus(-(self.months as i32)), month)))
+    }
+
+    /// The metric as Cost Explorer spells it.
+    pub fn metric(&self) -> Result<String, Failure> {
+        let fold = |s: &str| s.replace('_', "").to_ascii_lowercase();
+        crate::model::costexplorer::METRICS
+            .iter()
+            .find(|m| fold(m) == fold(&self.metric))
+            .map(|m| m.to_string())
+            .ok_or_else(|| {
+                Failure::input(format!(
+                    "--metric {:?}: one of {}",
+                    self.metric,
+                    crate::model::costexplorer::METRICS.join(", ")
+                ))
+            })
+    }
 }
 
 /// One printed row.
@@ -54,22 +87,40 @@ struct Line {
 
 /// `orgtui costs`: loads the organization and its costs and prints them.
 pub fn costs(source: &OrgSource, args: &CostsArgs) -> Result<(), Failure> {
-    let (org, data) = load(source)?;
+    let (org, data) = load(source, args)?;
     emit(None, &render(&org, data, args)?)
 }
 
-/// The organization and its billing data: the snapshot's (sample or `--org FILE`), or the
-/// live organization with Cost Explorer's data (`--aws`, cached on disk per month).
-fn load(source: &OrgSource) -> Result<(OrgSnapshot, Arc<CostData>), Failure> {
+/// The organization and its billing data through Cost Explorer: the engine's over the
+/// snapshot (sample or `--org FILE`), or the live service's (`--aws`, cached on disk per month).
+fn load(source: &OrgSource, args: &CostsArgs) -> Result<(OrgSnapshot, Arc<CostData>), Failure> {
+    let metric = args.metric()?;
     if source.aws.live() {
-        return super::aws::load_costs(&source.aws);
+        return super::aws::load_costs(&source.aws, &metric, args.window()?, args.refresh);
     }
     let loaded = super::source::load_source(source)?;
-    let costs = loaded.state.costs.clone();
-    let clock = Box::new(crate::engine::ManualClock::new(crate::model::Timestamp(0)));
+    // Cost Explorer answers for months up to its now: here, within the snapshot's newest month.
+    let now = loaded
+        .state
+        .costs
+        .months()
+        .last()
+        .and_then(|m| crate::model::Timestamp::parse_rfc3339(&format!("{}T00:00:00Z", m.first_day())))
+        .unwrap_or(crate::model::Timestamp(0));
+    let clock = Box::new(crate::engine::ManualClock::new(now));
     let engine = crate::engine::Engine::from_state(loaded.state, clock, 1)
         .map_err(|e| Failure::input(format!("inconsistent organization: {}", e.message)))?;
-    Ok((engine.to_snapshot(), costs))
+    let org = engine.to_snapshot();
+    let backend = crate::backend::costs::memory::MemoryCosts::new(Arc::new(std::sync::Mutex::new(engine)));
+    let service = crate::backend::costs::CostsService::new(
+        Arc::new(backend),
+        crate::backend::costs::cache::CostCache::none(),
+    );
+    let rt = super::aws::runtime()?;
+    let view = rt
+        .block_on(service.open("", &metric, None, &|_| {}))
+        .map_err(|e| Failure::operation(format!("reading the costs: {e}")))?;
+    Ok((org, view.data))
 }
 
 /// The output text for `args`.
@@ -96,8 +147,10 @@ pub fn render(org: &OrgSnapshot, data: Arc<CostData>, args: &CostsArgs) -> Resul
         CostsFormat::Table => table(args.by, &months, &lines, &total),
         CostsFormat::Csv => csv(args.by, &months, &lines),
         CostsFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&to_json(args.by, month, &months, &lines, &total))
-                .unwrap_or_default();
+            let metric = args.metric()?;
+            let mut s =
+                serde_json::to_string_pretty(&to_json(args.by, month, &months, &lines, &total, &metric))
+                    .unwrap_or_default();
             s.push('\n');
             s
         }
@@ -265,7 +318,14 @@ fn change_json(c: &Option<Change>) -> serde_json::Value {
     }
 }
 
-fn to_json(by: CostsBy, month: Month, months: &[Month], lines: &[Line], total: &Line) -> serde_json::Value {
+fn to_json(
+    by: CostsBy,
+    month: Month,
+    months: &[Month],
+    lines: &[Line],
+    total: &Line,
+    metric: &str,
+) -> serde_json::Value {
     let amounts = |l: &Line| -> serde_json::Map<String, serde_json::Value> {
         months.iter().zip(&l.amounts).map(|(m, v)| (m.to_string(), json!(cents(*v)))).collect()
     };
@@ -300,7 +360,7 @@ fn to_json(by: CostsBy, month: Month, months: &[Month], lines: &[Line], total: &
         "month": month.to_string(),
         "months": months.iter().map(Month::to_string).collect::<Vec<_>>(),
         "currency": "USD",
-        "metric": "UnblendedCost",
+        "metric": metric,
         "rows": rows,
         "total": {"costs": amounts(total), "change": change_json(&total.change)},
     })

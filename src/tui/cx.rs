@@ -56,6 +56,9 @@ pub struct Shared {
     pub extras: Option<Arc<crate::snapshot::Extras>>,
     /// The source's billing data (the snapshot's costs), for the Billing page.
     pub costs: Option<Arc<crate::engine::costs::CostData>>,
+    /// Cost Explorer in this session: `None` none, `Some(true)` the billed live service (read
+    /// from the cache; fetched only when asked), `Some(false)` the engine's.
+    pub costs_paid: Option<bool>,
     /// Actions the blast radius watches (config.toml `[blast-radius] watch`, or `:watch`).
     pub watch: Vec<String>,
     /// The organization's quotas, when the backend knows them.
@@ -94,6 +97,7 @@ impl Shared {
             load_progress: None,
             extras: None,
             costs: None,
+            costs_paid: None,
             watch: super::config::UserConfig::default().watch,
             quotas: None,
             acting_as: None,

@@ -17,6 +17,7 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Runner {
     backend: Arc<dyn OrgBackend>,
     cloudtrail: Option<Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>>,
+    costs: Option<Arc<crate::backend::costs::CostsService>>,
     tx: UnboundedSender<Msg>,
     load: Option<JoinHandle<()>>,
     ops: HashMap<OpId, JoinHandle<()>>,
@@ -33,7 +34,7 @@ fn timed_out(what: &str) -> OrgError {
 impl Runner {
     /// A runner posting results to `tx`.
     pub fn new(backend: Arc<dyn OrgBackend>, tx: UnboundedSender<Msg>) -> Runner {
-        Runner { backend, tx, load: None, ops: HashMap::new(), cloudtrail: None }
+        Runner { backend, tx, load: None, ops: HashMap::new(), cloudtrail: None, costs: None }
     }
 
     /// Answers `Call::CloudTrail` from `cloudtrail` (without one, such calls fail plainly).
@@ -42,6 +43,19 @@ impl Runner {
         cloudtrail: Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>,
     ) -> Self {
         self.cloudtrail = Some(cloudtrail);
+        self
+    }
+
+    /// Answers `Call::Costs` from `costs`, cached in the state directory (without one, such
+    /// calls fail plainly).
+    pub fn with_costs(self, costs: Arc<dyn crate::backend::costs::CostExplorerBackend>) -> Self {
+        let cache = crate::backend::costs::cache::CostCache::default_location();
+        self.with_costs_service(Arc::new(crate::backend::costs::CostsService::new(costs, cache)))
+    }
+
+    /// Answers `Call::Costs` from a service with its own cache (tests).
+    pub fn with_costs_service(mut self, costs: Arc<crate::backend::costs::CostsService>) -> Self {
+        self.costs = Some(costs);
         self
     }
 
@@ -73,6 +87,14 @@ impl Runner {
                 let (ct, tx) = (self.cloudtrail.clone(), self.tx.clone());
                 let handle = tokio::spawn(async move {
                     let result = perform_cloudtrail(ct.as_deref(), call, &tx).await;
+                    let _ = tx.send(Msg::OpDone { op, result });
+                });
+                self.ops.insert(op, handle);
+            }
+            Effect::Call { op, call: Call::Costs(call) } => {
+                let (costs, tx) = (self.costs.clone(), self.tx.clone());
+                let handle = tokio::spawn(async move {
+                    let result = perform_costs(costs.as_deref(), call).await;
                     let _ = tx.send(Msg::OpDone { op, result });
                 });
                 self.ops.insert(op, handle);
@@ -131,7 +153,37 @@ pub async fn perform(b: &dyn OrgBackend, call: Call) -> Result<Outcome, OrgError
         Call::CloudTrail(call) => {
             perform_cloudtrail(None, call, &tokio::sync::mpsc::unbounded_channel().0).await
         }
+        Call::Costs(call) => perform_costs(None, call).await,
     }
+}
+
+/// Performs a Cost Explorer read through the cache: `Open` makes no paid request, `Refresh`
+/// fetches what the cache lacks (each live request is billed; the page asked first).
+pub async fn perform_costs(
+    s: Option<&crate::backend::costs::CostsService>,
+    call: crate::tui::msg::CostsCall,
+) -> Result<Outcome, OrgError> {
+    use crate::tui::msg::CostsCall;
+    let Some(s) = s else {
+        return Err(OrgError::unknown(
+            "UnsupportedOperation",
+            None,
+            "Cost Explorer is not available in this session.",
+        ));
+    };
+    let quiet = |_: usize| {};
+    let view = match call {
+        CostsCall::Open { org, metric } => s.open(&org, &metric, None, &quiet).await,
+        CostsCall::Refresh { org, metric } => {
+            let refresh = s.refresh(&org, &metric, None, true, &quiet);
+            match tokio::time::timeout(CALL_TIMEOUT * 4, refresh).await {
+                Ok(r) => r,
+                Err(_) => return Err(timed_out("Reading Cost Explorer")),
+            }
+        }
+    };
+    let view = view.map_err(|e| OrgError::unknown(e.code.as_str(), None, e.message))?;
+    Ok(Outcome::Costs(Arc::new(view)))
 }
 
 /// Performs a CloudTrail read; LookupEvents pages are paced by the backend, and the number

@@ -38,6 +38,9 @@ pub struct ConsoleOptions {
     pub notice: Option<String>,
     /// CloudTrail for the Activity page, when the session has it.
     pub cloudtrail: Option<Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>>,
+    /// Cost Explorer for the Billing page, when the session has it (a paid one is cached on
+    /// disk and never called implicitly).
+    pub cost_explorer: Option<Arc<dyn crate::backend::costs::CostExplorerBackend>>,
 }
 
 /// Runs the console on the current terminal until the user quits.
@@ -47,6 +50,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     let mut app = app::App::new(opts.source, theme::Theme::from_env(), keymap, (80, 24));
     app.shared.extras = opts.extras.map(Arc::new);
     app.shared.costs = opts.costs;
+    app.shared.costs_paid = opts.cost_explorer.as_ref().map(|c| c.paid());
     let (config, config_problem) = config::UserConfig::load_user();
     app.shared.watch = config.watch;
     if let Some(n) = opts.notice {
@@ -61,7 +65,7 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
-    let r = rt.block_on(terminal::run_loop(app, opts.backend, opts.cloudtrail));
+    let r = rt.block_on(terminal::run_loop(app, opts.backend, opts.cloudtrail, opts.cost_explorer));
     terminal::restore();
     rt.shutdown_timeout(std::time::Duration::from_millis(200));
     r.map_err(|e| format!("terminal error: {e}"))

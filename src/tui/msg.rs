@@ -49,6 +49,19 @@ pub enum Outcome {
     Response { message: String, reveal: Option<String>, response: crate::backend::request::ApiResponse },
     /// CloudTrail answered (pages hear it through `PageModule::on_outcome`).
     CloudTrail(CloudTrailOutcome),
+    /// Cost Explorer answered (the cache or the service): the months known and what a refresh
+    /// would cost; `Shared.costs` holds the table before pages hear it.
+    Costs(Arc<crate::backend::costs::CostsView>),
+}
+
+/// A Cost Explorer read the console makes (never implicit on a paid backend: `Open` reads only
+/// the disk cache there; `Refresh` is asked for, after a confirmation).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CostsCall {
+    /// The months known without a paid request for organization `org`.
+    Open { org: String, metric: String },
+    /// Fetch the months missing from the cache and the current month.
+    Refresh { org: String, metric: String },
 }
 
 /// A CloudTrail read the console makes (read-only; never implicit: a page asks for it).
@@ -89,6 +102,8 @@ pub enum Call {
     SaveAs { path: std::path::PathBuf, overwrite: bool },
     /// A CloudTrail read.
     CloudTrail(CloudTrailCall),
+    /// A Cost Explorer read.
+    Costs(CostsCall),
 }
 
 /// Work for the effect runner.

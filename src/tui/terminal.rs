@@ -167,6 +167,7 @@ pub async fn run_loop(
     mut app: App,
     backend: Arc<dyn crate::backend::OrgBackend>,
     cloudtrail: Option<Arc<dyn crate::backend::cloudtrail::CloudTrailBackend>>,
+    costs: Option<Arc<dyn crate::backend::costs::CostExplorerBackend>>,
 ) -> std::io::Result<()> {
     let _guard = Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
@@ -182,6 +183,9 @@ pub async fn run_loop(
     let mut runner = Runner::new(backend, tx);
     if let Some(ct) = cloudtrail {
         runner = runner.with_cloudtrail(ct);
+    }
+    if let Some(c) = costs {
+        runner = runner.with_costs(c);
     }
     apply(update::start(&mut app), &mut runner);
     let mut last_frame = Instant::now() - FRAME;

@@ -123,6 +123,22 @@ pub(super) fn on_done(
                     }
                     cloudtrail_outcome(app, o)
                 }
+                Outcome::Costs(view) => {
+                    app.shared.costs = Some(view.data.clone()).filter(|d| !d.is_empty());
+                    if let Some(p) = view.problems.first() {
+                        app.set_status(Status::Error(sanitize(p)));
+                    } else if view.requests > 0 {
+                        app.set_status(Status::Ok(format!(
+                            "Cost Explorer read: {} paid request{} (USD {:.2}).",
+                            view.requests,
+                            if view.requests == 1 { "" } else { "s" },
+                            view.requests as f64 * crate::backend::costs::USD_PER_REQUEST
+                        )));
+                    }
+                    app.with_pages(|p, env| {
+                        crate::tui::pages::on_outcome(p, env, &Outcome::Costs(view.clone()))
+                    })
+                }
                 Outcome::Response { message, reveal, response } => {
                     if reveal.is_some() {
                         app.reveal_after_load = reveal;

@@ -73,6 +73,8 @@ pub fn draw(f: &mut Frame, st: &State, shared: &Shared, area: Rect) {
     let (Some(r), Some(month)) = (st.rollup.as_deref(), st.month) else {
         let msg = if shared.data.is_none() {
             format!("{} Loading the organization…", t.spinner(shared.tick))
+        } else if let Some(text) = super::live::empty(st) {
+            text
         } else {
             "This source has no cost data (a snapshot's costExplorer section, or --aws with Cost Explorer)."
                 .to_string()
@@ -103,8 +105,9 @@ fn tree(f: &mut Frame, st: &State, shared: &Shared, r: &Rollup, month: Month, ar
     } else {
         String::new()
     };
+    let live = super::live::note(st).map(|n| format!(" · {n}")).unwrap_or_default();
     let title = format!(
-        " Billing {month} · total {} {pct} · sort {}{filter} ",
+        " Billing {month} · total {} {pct} · sort {}{filter}{live} ",
         money(r.cost(0, month)),
         st.sort.label()
     );

@@ -5,6 +5,7 @@
 //! selection's service breakdown with bars, its 12-month chart and the top movers.
 
 mod draw;
+pub mod live;
 
 pub use draw::account_trend;
 
@@ -60,6 +61,14 @@ pub struct State {
     pub rows: Vec<usize>,
     /// The selected row.
     pub selected: usize,
+    /// The metric chosen with `:metric` (empty: `UnblendedCost`).
+    pub metric: String,
+    /// The organization and metric whose months were asked for.
+    pub asked: Option<(String, String)>,
+    /// Cost Explorer's last answer (as of, what a refresh costs).
+    pub view: Option<Arc<crate::backend::costs::CostsView>>,
+    /// The user agreed to paid requests in this session.
+    pub confirmed: bool,
 }
 
 impl State {
@@ -173,6 +182,24 @@ impl PageModule for BillingPage {
         Command::on(P, "month-next", &["]"], "", "show the next month", None, next_month),
         Command::on(P, "month", &[], "<YYYY-MM>", "show a month", None, set_month),
         Command::on(P, "sort-costs", &["s"], "", "sort by tree, cost or change", Some("sort"), sort),
+        Command::on(
+            P,
+            "costs-refresh",
+            &["R"],
+            "",
+            "fetch costs from Cost Explorer (paid on live sessions; asks first)",
+            None,
+            live::refresh,
+        ),
+        Command::on(
+            P,
+            "metric",
+            &[],
+            "<METRIC>",
+            "show another Cost Explorer metric",
+            None,
+            live::set_metric,
+        ),
     ];
 
     fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
@@ -211,20 +238,32 @@ impl PageModule for BillingPage {
     }
 
     fn on_load(cx: &mut Cx<'_, State>) {
-        let (Some(costs), Some(d)) = (cx.shared.costs.clone(), cx.shared.data.as_ref()) else {
-            cx.st.rollup = None;
-            return rerow(cx.st);
-        };
-        let r = Rollup::new(costs, &d.snapshot);
-        let latest = r.latest_month();
-        if cx.st.month.is_none_or(|m| r.data().month_index(m).is_none()) {
-            cx.st.month = latest;
-        }
-        cx.st.rollup = Some(Arc::new(r));
-        rerow(cx.st);
+        live::open(cx);
+        install(cx);
+    }
+
+    fn on_outcome(cx: &mut Cx<'_, State>, outcome: &crate::tui::msg::Outcome) {
+        let crate::tui::msg::Outcome::Costs(view) = outcome else { return };
+        live::heard(cx, view);
+        install(cx);
     }
 
     fn footer(st: &State) -> Option<Vec<(&'static str, &'static str)>> {
         st.filtering.then(|| vec![("enter", "keep filter"), ("esc", "clear")])
     }
+}
+
+/// Rolls the session's costs (`Shared.costs`) up over the loaded organization.
+fn install(cx: &mut Cx<'_, State>) {
+    let (Some(costs), Some(d)) = (cx.shared.costs.clone(), cx.shared.data.as_ref()) else {
+        cx.st.rollup = None;
+        return rerow(cx.st);
+    };
+    let r = Rollup::new(costs, &d.snapshot);
+    let latest = r.latest_month();
+    if cx.st.month.is_none_or(|m| r.data().month_index(m).is_none()) {
+        cx.st.month = latest;
+    }
+    cx.st.rollup = Some(Arc::new(r));
+    rerow(cx.st);
 }
