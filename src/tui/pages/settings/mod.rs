@@ -159,7 +159,7 @@ impl PageModule for SettingsPage {
         Command::on(
             P,
             "enable-policy-type",
-            &["e"],
+            &["+"],
             "[POLICY_TYPE]",
             "enable the selected policy type in the root",
             Some("enable type"),
@@ -168,7 +168,7 @@ impl PageModule for SettingsPage {
         Command::on(
             P,
             "disable-policy-type",
-            &["x"],
+            &["-"],
             "[POLICY_TYPE]",
             "disable the selected policy type in the root (detaches its policies)",
             Some("disable type"),
