@@ -16,6 +16,9 @@ pub use super::cx::{Loaded, SessionInfo};
 pub use super::page::Page;
 pub use super::pages::accounts::{Focus, Moving};
 
+/// How many status messages `:messages` keeps (the oldest go first).
+pub const MESSAGES_KEPT: usize = 500;
+
 /// A CreateAccount being followed until it finishes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Creation {
@@ -38,6 +41,9 @@ pub struct App {
     pub editor: Option<Editor>,
     pub modal: Option<Modal>,
     pub status: Status,
+    /// Every status-line message of the session with its time, newest last (`:messages`),
+    /// at most [`MESSAGES_KEPT`].
+    pub messages: std::collections::VecDeque<(Timestamp, Status)>,
     /// Changes in flight: id → what they do.
     pub pending: BTreeMap<OpId, String>,
     pub next_op: OpId,
@@ -77,6 +83,7 @@ impl App {
             editor: None,
             modal: None,
             status: Status::None,
+            messages: Default::default(),
             pending: BTreeMap::new(),
             next_op: 1,
             creations: Vec::new(),
@@ -111,7 +118,7 @@ impl App {
         self.dirty = true;
         let mut effects = out.effects;
         if let Some(s) = out.status {
-            self.status = s;
+            self.set_status(s);
         }
         if let Some(m) = out.modal {
             self.modal = Some(m);
@@ -141,6 +148,12 @@ impl App {
         }
         if out.reload {
             effects.extend(self.load());
+        }
+        if let Some((page, name, arg)) = out.run {
+            self.shared.selected = self.pages.accounts.selected.clone();
+            effects.extend(self.with_pages(|p, env| {
+                super::pages::run(page, p, env, name, arg);
+            }));
         }
         // What other pages read of a page's selection.
         self.shared.selected = self.pages.accounts.selected.clone();
@@ -178,6 +191,12 @@ impl App {
 
     /// Sets the status line.
     pub fn set_status(&mut self, s: Status) {
+        if s != Status::None {
+            if self.messages.len() >= MESSAGES_KEPT {
+                self.messages.pop_front();
+            }
+            self.messages.push_back((Timestamp::now(), s.clone()));
+        }
         self.status = s;
         self.dirty = true;
     }

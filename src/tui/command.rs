@@ -3,8 +3,9 @@
 //! and the one place a command line (`create-ou Payments`) is turned into a handler call.
 
 use super::app::App;
+use super::cx::Status;
 use super::global::GLOBAL;
-use super::keymap::Keymap;
+use super::keymap::{Key, Keymap};
 use super::msg::Effect;
 use super::page::{CommandSpec, Page, Scope};
 
@@ -54,6 +55,86 @@ pub fn run(app: &mut App, spec: &CommandSpec, arg: Option<String>) -> Vec<Effect
             })
         }
     }
+}
+
+/// The key grammar every page follows (the README's table): a key and the verb it stands for.
+pub const GRAMMAR: &[(&str, &str)] = &[
+    ("n", "new"),
+    ("N", "new OU"),
+    ("e", "edit / rename"),
+    ("d", "detach / remove"),
+    ("D", "delete"),
+    ("a", "attach / assign / accept"),
+    ("+", "enable"),
+    ("-", "disable"),
+    ("/", "filter"),
+    ("v", "view effective"),
+    ("s", "sort"),
+    ("[", "previous"),
+    ("]", "next"),
+    ("H", "history"),
+];
+
+/// Keys that moved to the grammar: still accepted for one release on their page, with a hint.
+pub const MOVED: &[(Page, &str, &str)] = &[
+    (Page::Accounts, "c", "create-ou"),
+    (Page::Accounts, "a", "create-account"),
+    (Page::Accounts, "X", "remove-account"),
+    (Page::Invitations, "i", "invite-account"),
+    (Page::Services, "e", "enable-trusted-access"),
+    (Page::Services, "x", "disable-trusted-access"),
+    (Page::Services, "D", "deregister-delegated-admin"),
+    (Page::Settings, "e", "enable-policy-type"),
+    (Page::Settings, "x", "disable-policy-type"),
+];
+
+/// A key with no binding on the page: a moved key still runs its command (with a hint);
+/// any other says why nothing happens, so no key is silently ignored.
+pub fn unbound(app: &mut App, key: &Key) -> Vec<Effect> {
+    let label = key.label();
+    let page = app.page;
+    let moved = MOVED.iter().find(|(p, old, _)| *p == page && *old == label).and_then(|(_, _, name)| {
+        let spec = specs().find(|s| s.name == *name && s.scope == Scope::Page(page))?;
+        let b = app.shared.keymap.bindings.iter().find(|b| b.command == *name && b.page == Some(page))?;
+        Some((spec, b.keys.first().map(Key::label)))
+    });
+    if let Some((spec, now)) = moved {
+        let before = app.status.clone();
+        let effects = run(app, spec, None);
+        let now = now.unwrap_or_else(|| format!(":{}", spec.name));
+        let hint = format!("{label} is now {now} ({}).", spec.name);
+        match &app.status {
+            Status::Error(_) => {}
+            s if *s == before => app.set_status(Status::Info(hint)),
+            Status::Info(m) | Status::Ok(m) => app.set_status(Status::Info(format!("{m} ({hint})"))),
+            Status::None => app.set_status(Status::Info(hint)),
+        }
+        return effects;
+    }
+    if let crossterm::event::KeyCode::Char(c @ '0'..='9') = key.code {
+        let pages = Page::keys_text();
+        app.set_status(Status::Info(format!("There is no page {c}; the pages are {pages}.")));
+        return Vec::new();
+    }
+    let verb = GRAMMAR.iter().find(|(k, _)| *k == label).map(|(_, v)| *v);
+    let elsewhere: Vec<&str> = Page::ALL
+        .into_iter()
+        .filter(|p| {
+            *p != page
+                && app.shared.keymap.bindings.iter().any(|b| b.page == Some(*p) && b.keys.contains(key))
+        })
+        .map(Page::title)
+        .collect();
+    let mut msg = match verb {
+        Some(v) => format!("{label} ({v}) does nothing on the {} page", page.title()),
+        None => format!("{label} is not a key on the {} page", page.title()),
+    };
+    if !elsewhere.is_empty() {
+        msg.push_str(&format!("; it works on {}", elsewhere.join(", ")));
+    }
+    msg.push_str(". ? lists this page's keys.");
+    app.set_status(Status::Info(msg));
+    Vec::new()
 }
 
 /// Splits `create-ou Payments Team` into the name and the (trimmed, non-empty) argument.

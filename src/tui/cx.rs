@@ -161,6 +161,9 @@ pub struct Outbox {
     pub reload: bool,
     /// The account calls now come from (`Some(None)`: the management account again).
     pub acting_as: Option<Option<String>>,
+    /// A command of another page to run next (`v` on Accounts opens the Policies page's
+    /// effective view), with its argument.
+    pub run: Option<(Page, &'static str, Option<String>)>,
 }
 
 /// A page's read-only view: its state and the shared facts (what `draw` gets).
@@ -259,6 +262,12 @@ impl<'a, S> Cx<'a, S> {
     /// Shows another page.
     pub fn show_page(&mut self, page: Page) {
         self.out.show_page = Some(page);
+    }
+
+    /// Runs another page's command `name` once this handler returns (pages never touch each
+    /// other's state).
+    pub fn run_on(&mut self, page: Page, name: &'static str, arg: Option<String>) {
+        self.out.run = Some((page, name, arg));
     }
 
     /// Selects an entity in the accounts tree.

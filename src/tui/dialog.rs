@@ -110,6 +110,10 @@ pub enum Modal {
     },
     Form(Form),
     Confirm(Confirm),
+    /// `:messages`: every status and error message of the session, scrolled to `scroll`.
+    Messages {
+        scroll: u16,
+    },
     /// An error from a change that no dialog was waiting for.
     Error {
         title: String,

@@ -80,6 +80,10 @@ pub const GLOBAL: &[GlobalCommand] = &[
         Vec::new()
     }),
     g("refresh", &["r"], "", "reload the organization", None, |a, _| a.load()),
+    g("messages", &[], "", "every status and error message of this session, in full", None, |a, _| {
+        a.modal = Some(Modal::Messages { scroll: u16::MAX });
+        Vec::new()
+    }),
     g("mouse", &[], "", "toggle mouse capture", None, mouse),
     g(
         "watch",
@@ -123,8 +127,9 @@ fn page(app: &mut App, arg: Option<String>) -> Vec<Effect> {
             return app.with_pages(|ps, env| super::pages::on_show(p, ps, env));
         }
         None => app.set_status(Status::Error(format!(
-            "There is no page {:?}; pages are 1 to 6 and 9.",
-            sanitize(n)
+            "There is no page {:?}; the pages are {}.",
+            sanitize(n),
+            Page::keys_text()
         ))),
     }
     Vec::new()

@@ -54,11 +54,11 @@ pub fn run(opts: ConsoleOptions) -> Result<(), String> {
     let (config, config_problem) = config::UserConfig::load_user();
     app.shared.watch = config.watch;
     if let Some(n) = opts.notice {
-        app.status = cx::Status::Error(n);
+        app.set_status(cx::Status::Error(n));
     }
     if let Some(p) = keymap_problem.or(config_problem) {
         tracing::warn!("{p}");
-        app.status = cx::Status::Error(p);
+        app.set_status(cx::Status::Error(p));
     }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -42,6 +42,29 @@ impl Page {
         }
     }
 
+    /// The page keys as a short list for hints: `1-6 8 9`.
+    pub fn keys_text() -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut run: Option<(u8, u8)> = None;
+        let flush = |r: (u8, u8), out: &mut Vec<String>| {
+            out.push(if r.0 == r.1 { r.0.to_string() } else { format!("{}-{}", r.0, r.1) })
+        };
+        for n in Page::ALL.map(Page::number) {
+            run = match run {
+                Some((a, b)) if b + 1 == n => Some((a, n)),
+                Some(r) => {
+                    flush(r, &mut out);
+                    Some((n, n))
+                }
+                None => Some((n, n)),
+            };
+        }
+        if let Some(r) = run {
+            flush(r, &mut out);
+        }
+        out.join(" ")
+    }
+
     /// The page for a key.
     pub fn from_number(n: u8) -> Option<Page> {
         Page::ALL.into_iter().find(|p| p.number() == n)

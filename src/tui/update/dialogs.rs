@@ -18,6 +18,22 @@ pub(super) fn modal_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Modal::Error { .. } => Vec::new(),
+        Modal::Messages { scroll } => {
+            let last = crate::tui::view::messages::last_scroll(app);
+            let scroll = scroll.min(last);
+            let scroll = match k.code {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => return Vec::new(),
+                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1).min(last),
+                KeyCode::PageUp => scroll.saturating_sub(10),
+                KeyCode::PageDown => scroll.saturating_add(10).min(last),
+                KeyCode::Home | KeyCode::Char('g') => 0,
+                KeyCode::End | KeyCode::Char('G') => last,
+                _ => scroll,
+            };
+            app.modal = Some(Modal::Messages { scroll });
+            Vec::new()
+        }
         Modal::Palette { mut input, mut error } => match k.code {
             KeyCode::Esc => Vec::new(),
             KeyCode::Enter => match run_line(app, input.value()) {

@@ -115,7 +115,9 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         return effects;
     }
     let key = Key::from_event(&k);
-    let Some(b) = app.shared.keymap.binding_for(&key, app.page) else { return Vec::new() };
+    let Some(b) = app.shared.keymap.binding_for(&key, app.page) else {
+        return super::command::unbound(app, &key);
+    };
     let (name, scope) = (b.command, b.scope());
     match super::command::specs().find(|s| s.name == name && s.scope == scope) {
         Some(spec) => super::command::run(app, spec, None),

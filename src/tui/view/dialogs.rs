@@ -17,6 +17,7 @@ pub use crate::tui::widgets::centered;
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     match &app.modal {
         Some(Modal::Help(h)) => super::help::draw(f, app, area, h),
+        Some(Modal::Messages { scroll }) => super::messages::draw(f, app, area, *scroll),
         Some(Modal::Palette { input, error }) => palette(f, app, area, input, error.as_deref()),
         Some(Modal::Form(form)) => form_dialog(f, app, area, form),
         Some(Modal::Confirm(c)) => confirm(f, app, area, c),
@@ -28,7 +29,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 Line::default(),
                 Line::from(Span::styled("enter/esc close", t.dim())),
             ];
-            panel(f, area, frame(app, title, t.danger()), lines, 76, 9);
+            // As tall as the wrapped message needs (the whole text is in `:messages` too).
+            let h = wrapped_rows(&lines, area.width.min(76).saturating_sub(2)).saturating_add(3).max(9);
+            panel(f, area, frame(app, title, t.danger()), lines, 76, h);
         }
         None => {}
     }
@@ -55,7 +58,7 @@ fn frame(app: &App, title: &str, style: ratatui::style::Style) -> Block<'static>
 
 /// The rows that `lines` take when wrapped to `width` columns as a panel wraps them (drawn
 /// off screen, with a last line to find where they end even when they end blank).
-fn wrapped_rows(lines: &[Line<'static>], width: u16) -> u16 {
+pub(super) fn wrapped_rows(lines: &[Line<'static>], width: u16) -> u16 {
     if lines.is_empty() || width == 0 {
         return 0;
     }

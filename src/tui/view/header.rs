@@ -155,8 +155,6 @@ pub fn page_bar(f: &mut Frame, app: &App, area: Rect) {
 
 /// The one line that tells a newcomer where to start: help, the palette and the page keys.
 pub fn start_hint(t: &Theme) -> String {
-    let first = Page::ALL.first().map_or(1, |p| p.number());
-    let last = Page::ALL.last().map_or(1, |p| p.number());
     let d = t.glyphs().dot;
-    format!("? help {d} : commands {d} {first}-{last} pages {d} q quit")
+    format!("? help {d} : commands {d} {} pages {d} q quit", Page::keys_text())
 }

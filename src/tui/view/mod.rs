@@ -4,6 +4,7 @@
 pub mod dialogs;
 pub mod header;
 pub mod help;
+pub mod messages;
 
 use super::app::App;
 use super::cx::{Status, View};
@@ -29,20 +30,25 @@ pub fn draw(f: &mut Frame, app: &App) {
         too_small(f, area, rest);
         return;
     }
+    let status_spans = status_spans(app);
+    let status_w: usize = status_spans.iter().map(Span::width).sum();
+    // A message longer than the line takes a second one (and is cut there, saying where the
+    // whole text is).
+    let status_h = if status_w > usize::from(area.width) { 2 } else { 1 };
     let rows = Layout::default()
         .direction(Direction::Vertical)
         .constraints([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Length(status_h),
             Constraint::Length(1),
         ])
         .split(area);
     header::header(f, app, rows[0]);
     header::page_bar(f, app, rows[1]);
     super::pages::draw(app.page, &app.pages, &app.shared, f, rows[2]);
-    status(f, app, rows[3]);
+    status(f, app, rows[3], status_spans);
     footer(f, app, rows[4]);
     if app.editor.is_some() {
         // The editor covers the page bar too: it is not a page, and keeps the rows it had.
@@ -60,7 +66,8 @@ fn too_small(f: &mut Frame, area: Rect, into: Rect) {
     f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), into);
 }
 
-fn status(f: &mut Frame, app: &App, area: Rect) {
+/// The status line's text: work in flight, then the message (or the start hint).
+fn status_spans(app: &App) -> Vec<Span<'static>> {
     let t = &app.shared.theme;
     let spinner = t.spinner(app.shared.tick);
     let mut spans = Vec::new();
@@ -74,7 +81,7 @@ fn status(f: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::raw(format!("{spinner} Creating {} (IN_PROGRESS) ", c.name)));
     }
     match &app.status {
-        Status::None if spans.is_empty() && app.modal.is_none() => {
+        Status::None if spans.is_empty() && app.modal.is_none() && app.editor.is_none() => {
             spans.push(Span::styled(header::start_hint(t), t.dim()))
         }
         Status::None => {}
@@ -82,7 +89,63 @@ fn status(f: &mut Frame, app: &App, area: Rect) {
         Status::Ok(m) => spans.push(Span::styled(format!("OK {m}"), t.ok())),
         Status::Error(m) => spans.push(Span::styled(format!("ERROR {m}"), t.danger())),
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans
+}
+
+/// Draws the status line, wrapped to its rows; text that does not fit ends with a marker
+/// naming `:messages`, which has it in full.
+fn status(f: &mut Frame, app: &App, area: Rect, mut spans: Vec<Span<'static>>) {
+    let width = usize::from(area.width);
+    let room = width * usize::from(area.height);
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total > room {
+        let marker = format!("{} (:messages)", app.shared.theme.glyphs().ellipsis);
+        let mut left = room.saturating_sub(marker.chars().count());
+        for s in &mut spans {
+            let cut = take_width(&s.content, left);
+            left -= unicode_width::UnicodeWidthStr::width(cut.as_str());
+            s.content = cut.into();
+        }
+        spans.push(Span::styled(marker, app.shared.theme.dim()));
+    }
+    // Wrapped by character, so the text fills exactly the rows counted for it.
+    let mut lines: Vec<Line<'static>> = vec![Line::default()];
+    let mut used = 0;
+    for s in spans {
+        let mut rest = s.content.to_string();
+        while !rest.is_empty() {
+            let part = take_width(&rest, width - used);
+            if part.is_empty() {
+                if used == 0 {
+                    break;
+                }
+                lines.push(Line::default());
+                used = 0;
+                continue;
+            }
+            used += unicode_width::UnicodeWidthStr::width(part.as_str());
+            rest = rest[part.len()..].to_string();
+            if let Some(l) = lines.last_mut() {
+                l.spans.push(Span::styled(part, s.style));
+            }
+        }
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// The longest start of `text` at most `width` columns wide.
+fn take_width(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
 }
 
 fn footer(f: &mut Frame, app: &App, area: Rect) {

@@ -145,6 +145,16 @@ pub(super) fn filter(cx: Cxs<'_, '_>, _arg: Option<String>) {
     cx.st.filter_editing = true;
 }
 
+/// `v`: the effective policies of the selection, shown by the Policies page.
+pub(super) fn view_effective(cx: Cxs<'_, '_>, _arg: Option<String>) {
+    let Some((_, id, _)) = selection(cx) else {
+        cx.error("v: select an account or OU to view its effective policies");
+        return;
+    };
+    cx.show_page(crate::tui::page::Page::Policies);
+    cx.run_on(crate::tui::page::Page::Policies, "effective-policy", Some(id));
+}
+
 pub(super) fn goto(cx: Cxs<'_, '_>, arg: Option<String>) {
     let Some(q) = arg else {
         cx.error("goto needs an id or a name");

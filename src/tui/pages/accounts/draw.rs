@@ -40,7 +40,8 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
     let accounts = d.snapshot.accounts.len();
     let mut title = format!(" AWS accounts ({accounts}) ");
     if !st.filter.is_empty() || st.filter_editing {
-        let shown = st.keep.as_ref().map_or(0, |k| k.iter().filter(|x| **x).count());
+        // The rows on screen (a filter keeps the ancestors of what matches, the root too).
+        let shown = st.rows.len();
         let cursor = if st.filter_editing { "_" } else { "" };
         title = format!(" AWS accounts — filter: {}{cursor} ({shown} shown) ", st.filter.value());
     }

@@ -101,7 +101,7 @@ impl PageModule for AccountsPage {
         Command::on(
             P,
             "create-ou",
-            &["c"],
+            &["N"],
             "[name]",
             "create an OU under the selection",
             Some("new OU"),
@@ -121,7 +121,7 @@ impl PageModule for AccountsPage {
         Command::on(
             P,
             "create-account",
-            &["a"],
+            &["n"],
             "",
             "create a member account",
             Some("new account"),
@@ -130,7 +130,7 @@ impl PageModule for AccountsPage {
         Command::on(
             P,
             "remove-account",
-            &["X"],
+            &["d"],
             "",
             "remove the selected account from the organization",
             None,
@@ -157,6 +157,15 @@ impl PageModule for AccountsPage {
         Command::on(P, "untag", &["T"], "[key]", "remove a tag from the selection", None, actions::untag),
         Command::on(P, "copy-id", &["y"], "", "copy the selection's id (OSC 52)", None, actions::copy_id),
         Command::on(P, "copy-arn", &["Y"], "", "copy the selection's ARN (OSC 52)", None, actions::copy_arn),
+        Command::on(
+            P,
+            "view-effective",
+            &["v"],
+            "",
+            "view the effective policies of the selection (on the Policies page)",
+            Some("effective"),
+            actions::view_effective,
+        ),
         Command::on(P, "goto", &[], "<id|name>", "select an account, OU or the root", None, actions::goto),
     ];
 

@@ -141,6 +141,15 @@ impl PageModule for ActivityPage {
             Some("read"),
             fetch,
         ),
+        Command::on(
+            P,
+            "filter",
+            &["/"],
+            "",
+            "filter the events by any text (user, action, target, source address)",
+            Some("filter"),
+            |cx, _| cx.st.filtering = cx.st.detail.is_none(),
+        ),
         Command::on(P, "since", &[], "SPAN", "show events of the last SPAN (7d, 12h, 30m, 2w)", None, since),
         Command::on(
             P,

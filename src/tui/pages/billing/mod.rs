@@ -178,8 +178,8 @@ impl PageModule for BillingPage {
     type State = State;
     const PAGE: Page = P;
     const COMMANDS: &'static [Command<State>] = &[
-        Command::on(P, "month-prev", &["["], "", "show the previous month", Some("month"), prev_month),
-        Command::on(P, "month-next", &["]"], "", "show the next month", None, next_month),
+        Command::on(P, "month-prev", &["["], "", "show the previous month", Some("prev month"), prev_month),
+        Command::on(P, "month-next", &["]"], "", "show the next month", Some("next month"), next_month),
         Command::on(P, "month", &[], "<YYYY-MM>", "show a month", None, set_month),
         Command::on(P, "sort-costs", &["s"], "", "sort by tree, cost or change", Some("sort"), sort),
         Command::on(

@@ -175,6 +175,15 @@ fn respond(cx: &mut Cx<'_, State>, arg: Option<String>, accept: bool) {
         cx.set_status(Status::Info(format!("Handshake {} is already {}.", h.id, h.state)));
         return;
     }
+    let sent_only = rows(&cx.view()).iter().any(|r| r.handshake.id == h.id && r.sent && !r.received);
+    if sent_only {
+        let verb = if accept { "accept" } else { "decline" };
+        cx.error(format!(
+            "{verb}: the organization sent handshake {}; it can only cancel it (x). The other party accepts or declines (A acts as it).",
+            h.id
+        ));
+        return;
+    }
     let who = cx.shared.acting_as.clone().unwrap_or_else(|| "the management account".into());
     let id = h.id.to_string();
     if accept {
@@ -231,7 +240,7 @@ impl PageModule for InvitationsPage {
         Command::on(
             P,
             "invite-account",
-            &["i"],
+            &["n"],
             "[ACCOUNT_ID|EMAIL]",
             "invite an account to the organization (by id or email, with notes)",
             Some("invite"),

@@ -152,7 +152,8 @@ fn details(cx: &View<'_, State>, r: &HRow<'_>) -> Vec<Line<'static>> {
             None => "x cancel · the invited email's account accepts it".to_string(),
         }
     } else {
-        "a accept · d decline · x cancel".to_string()
+        // The organization sent it: it may only cancel; the members answer.
+        "x cancel · each member accepts or declines (A acts as one)".to_string()
     };
     out.push(Line::from(Span::styled(hint, t.key())));
     out.push(field("ARN", sanitize(&h.arn)));

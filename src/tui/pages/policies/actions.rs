@@ -408,6 +408,10 @@ pub(super) fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {
                 cx.reveal(t.id.clone());
             }
         }
+        Nav::Back if st.focus == Pane::List && !st.filter.is_empty() => {
+            st.filter.set("");
+            sync(cx);
+        }
         Nav::Back => st.focus = Pane::List,
         _ => match st.focus {
             Pane::List => {

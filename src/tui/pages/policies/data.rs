@@ -155,7 +155,17 @@ pub fn root_id(s: &OrgSnapshot) -> Option<String> {
 /// The policies shown in the current tab.
 pub fn current_list<'a>(cx: &View<'a, State>) -> Vec<&'a SnapshotPolicy> {
     let Some(d) = cx.shared.data.as_ref() else { return Vec::new() };
-    policies_of(&d.snapshot, cx.st.ty())
+    let mut list = policies_of(&d.snapshot, cx.st.ty());
+    let f = cx.st.filter.value().to_lowercase();
+    if !f.is_empty() {
+        list.retain(|p| {
+            let s = &p.summary;
+            [s.name.as_str(), s.id.as_str(), s.description.as_str()]
+                .iter()
+                .any(|t| t.to_lowercase().contains(&f))
+        });
+    }
+    list
 }
 
 /// The policy under the cursor.

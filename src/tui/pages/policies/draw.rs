@@ -55,7 +55,7 @@ pub fn draw(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(list_h), Constraint::Min(3)])
         .split(main);
-    policy_table(f, cx, parts[0], &list);
+    policy_table(f, cx, parts[0], &data::current_list(cx), list.len());
     let split = if main.width >= 110 { 60 } else { 55 };
     let cols = Layout::default()
         .direction(Direction::Horizontal)
@@ -117,19 +117,37 @@ fn tabs(f: &mut Frame, cx: &View<'_, State>, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn policy_table(f: &mut Frame, cx: &View<'_, State>, area: Rect, list: &[&crate::model::SnapshotPolicy]) {
+fn policy_table(
+    f: &mut Frame,
+    cx: &View<'_, State>,
+    area: Rect,
+    list: &[&crate::model::SnapshotPolicy],
+    total: usize,
+) {
     let t = &cx.shared.theme;
     let Some(d) = cx.shared.data.as_ref() else { return };
     let counts = data::target_counts(&d.snapshot);
     let (style, mark) = border(cx, Pane::List);
     let ty = cx.st.ty();
-    let block = cx.shared.theme.block().border_style(style).title(format!(
-        " {mark}{} policies ({}) ",
-        ty.short_name(),
-        list.len()
-    ));
+    let filter = cx.st.filter.value();
+    let count = if filter.is_empty() && !cx.st.filtering {
+        format!("{total}")
+    } else {
+        let cursor = if cx.st.filtering { "_" } else { "" };
+        format!("{} of {total}, /{}{cursor}", list.len(), sanitize(filter))
+    };
+    let block = cx
+        .shared
+        .theme
+        .block()
+        .border_style(style)
+        .title(format!(" {mark}{} policies ({count}) ", ty.short_name()));
     if list.is_empty() {
-        let msg = format!("No {} policies in this organization.", ty.short_name());
+        let msg = if total > 0 {
+            format!("No {} policy matches the filter (esc clears it).", ty.short_name())
+        } else {
+            format!("No {} policies in this organization.", ty.short_name())
+        };
         f.render_widget(Paragraph::new(msg).block(block), area);
         return;
     }

@@ -17,6 +17,7 @@ use crate::tui::cx::{Cx, Shared, View};
 use crate::tui::module::{Command, PageModule};
 use crate::tui::msg::OpId;
 use crate::tui::page::{Nav, Page};
+use crate::tui::widgets::input::{FilterKey, filter_key};
 use crate::tui::widgets::json;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -55,6 +56,10 @@ pub struct State {
     pub policy: Option<String>,
     /// The effective-policy view, while it is open.
     pub effective: Option<EffectiveView>,
+    /// The `/` filter on the list (name, id or description).
+    pub filter: crate::tui::widgets::input::Input,
+    /// The filter is being typed.
+    pub filtering: bool,
 }
 
 impl State {
@@ -98,6 +103,19 @@ impl PageModule for PoliciesPage {
             |cx, _| {
                 let id = cx.st.policy.clone();
                 crate::tui::pages::activity::history_of(cx, id)
+            },
+        ),
+        Command::on(
+            P,
+            "filter",
+            &["/"],
+            "",
+            "filter the policies by name, id or description",
+            Some("filter"),
+            |cx, _| {
+                leave_effective(cx);
+                cx.st.filtering = true;
+                cx.st.focus = Pane::List;
             },
         ),
         Command::on(P, "next-policy-type", &["]"], "", "next policy type tab", None, |cx, _| {
@@ -177,11 +195,39 @@ impl PageModule for PoliciesPage {
     }
 
     fn key(cx: &mut Cx<'_, State>, key: &KeyEvent) -> bool {
-        picker::key(cx, key)
+        if picker::key(cx, key) {
+            return true;
+        }
+        if !cx.st.filtering {
+            return false;
+        }
+        let st = &mut *cx.st;
+        match filter_key(&mut st.filter, &mut st.filtering, key) {
+            FilterKey::Ignored => false,
+            FilterKey::Changed => {
+                st.cursor = 0;
+                actions::sync(cx);
+                true
+            }
+            _ => true,
+        }
     }
 
     fn paste(cx: &mut Cx<'_, State>, text: &str) -> bool {
-        picker::paste(cx, text)
+        if picker::paste(cx, text) {
+            return true;
+        }
+        if !cx.st.filtering {
+            return false;
+        }
+        cx.st.filter.insert_str(text);
+        cx.st.cursor = 0;
+        actions::sync(cx);
+        true
+    }
+
+    fn footer(st: &State) -> Option<Vec<(&'static str, &'static str)>> {
+        st.filtering.then(|| vec![("type", "filter"), ("enter", "keep filter"), ("esc", "clear")])
     }
 
     fn navigate(cx: &mut Cx<'_, State>, nav: Nav) {

@@ -337,7 +337,7 @@ impl PageModule for ServicesPage {
         Command::on(
             P,
             "enable-trusted-access",
-            &["e"],
+            &["+"],
             "[SERVICE_PRINCIPAL]",
             "enable trusted access for the selected service",
             Some("enable"),
@@ -346,7 +346,7 @@ impl PageModule for ServicesPage {
         Command::on(
             P,
             "disable-trusted-access",
-            &["x"],
+            &["-"],
             "[SERVICE_PRINCIPAL]",
             "disable trusted access for the selected service",
             Some("disable"),
@@ -364,7 +364,7 @@ impl PageModule for ServicesPage {
         Command::on(
             P,
             "deregister-delegated-admin",
-            &["D"],
+            &["d"],
             "[ACCOUNT_ID SERVICE_PRINCIPAL]",
             "deregister the selected delegated administrator",
             Some("deregister"),

@@ -163,7 +163,7 @@ impl PageModule for SettingsPage {
         Command::on(
             P,
             "enable-policy-type",
-            &["e"],
+            &["+"],
             "[POLICY_TYPE]",
             "enable the selected policy type in the root",
             Some("enable type"),
@@ -172,7 +172,7 @@ impl PageModule for SettingsPage {
         Command::on(
             P,
             "disable-policy-type",
-            &["x"],
+            &["-"],
             "[POLICY_TYPE]",
             "disable the selected policy type in the root (detaches its policies)",
             Some("disable type"),
