@@ -361,7 +361,7 @@ impl Engine {
     /// Joins `me` to the organization that sent the invitation `rec`.
     fn accept_invite(&mut self, me: &AccountId, rec: &HandshakeRecord, now: Timestamp) -> OrgResult<()> {
         let max_accounts = self.state.quotas.max_accounts;
-        if self.state.accounts.get(me).is_some_and(|a| a.membership != Membership::Standalone) {
+        if self.account_anywhere(me).is_some_and(|a| a.membership != Membership::Standalone) {
             return Err(OrgError::handshake_constraint(
                 HcReason::AlreadyInAnOrganization,
                 format!("The account {me} is already a member of an organization."),
