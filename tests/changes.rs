@@ -26,7 +26,7 @@ fn set(ops: serde_json::Value) -> ChangeSet {
 }
 
 fn watch() -> Vec<String> {
-    vec!["iam:CreateUser".into(), "ec2:RunInstances".into()]
+    orgtui::policy::blast::DEFAULT_WATCH.iter().map(|s| s.to_string()).collect()
 }
 
 #[test]
@@ -97,12 +97,15 @@ fn plan_in_the_right_order_succeeds_with_diff_and_blast_radius() {
     let sections: Vec<&str> = p.diff.entries.iter().map(|e| e.section).collect();
     assert!(sections.contains(&"organizational-units") && sections.contains(&"accounts"), "{sections:?}");
     assert!(sections.contains(&"attachments"));
-    let create = p.blast.iter().find(|b| b.action == "iam:CreateUser").expect("DenyAllActions denies alice");
-    assert_eq!(create.newly_denied, vec![ALICE.to_string()]);
+    assert!(
+        p.blast.iter().any(|b| b.newly_denied == vec![ALICE.to_string()]),
+        "DenyAllActions denies alice what the sandbox allowed: {:?}",
+        p.blast
+    );
     assert!(p.operations.iter().all(|o| o.inverse.is_some()), "{}", p.to_text());
     let json = p.to_json();
     assert_eq!(json["failures"], 0);
-    assert_eq!(json["operations"][1]["request"]["DestinationParentId"].as_str().unwrap().len() > 4, true);
+    assert!(json["operations"][1]["request"]["DestinationParentId"].as_str().unwrap().starts_with("ou-"));
 }
 
 /// Runs one operation on a copy of the sample, then its inverse, and checks nothing differs.
@@ -172,7 +175,20 @@ fn deleting_an_ou_undoes_with_its_name_tags_and_policies() {
 
 #[test]
 fn deleting_a_policy_undoes_with_the_same_name_and_content() {
-    undo_restores(serde_json::json!({"operation": "DeletePolicy", "request": {"PolicyId": "p-03x6mfrv"}}));
+    let mut run = Runner::new(&sample(), NOW).unwrap();
+    let doc = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}"#;
+    let created = run
+        .run(&Step::new(ApiRequest::CreatePolicy(CreatePolicyRequest {
+            content: doc.into(),
+            description: "to delete".into(),
+            name: "Doomed".into(),
+            r#type: PolicyType::ServiceControlPolicy,
+            tags: Some(vec![Tag { key: "k".into(), value: "v".into() }]),
+        })))
+        .unwrap();
+    let id = orgtui::changes::format::created_id(&created).unwrap();
+    let start = run.engine.state().clone();
+    undo_restores_from(start, serde_json::json!({"operation": "DeletePolicy", "request": {"PolicyId": id}}));
 }
 
 #[test]
@@ -200,7 +216,7 @@ enum Mutation {
     UpdatePolicy(usize, usize),
     DeletePolicy(usize),
     Attach(usize, usize),
-    Detach(usize, usize),
+    Detach(usize),
     Tag(usize, usize),
     Untag(usize),
 }
@@ -222,7 +238,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (i.clone(), 0..DOCS.len()).prop_map(|(a, b)| Mutation::UpdatePolicy(a, b)),
         i.clone().prop_map(Mutation::DeletePolicy),
         (i.clone(), i.clone()).prop_map(|(a, b)| Mutation::Attach(a, b)),
-        (i.clone(), i.clone()).prop_map(|(a, b)| Mutation::Detach(a, b)),
+        i.clone().prop_map(Mutation::Detach),
         (i.clone(), 0..NAMES.len()).prop_map(|(a, b)| Mutation::Tag(a, b)),
         i.prop_map(Mutation::Untag),
     ]
@@ -308,7 +324,7 @@ fn mutate(run: &mut Runner, m: &Mutation) {
             }
             _ => return,
         },
-        Mutation::Detach(p, _) => match pick(&attached, *p) {
+        Mutation::Detach(p) => match pick(&attached, *p) {
             Some((p, t)) => ApiRequest::DetachPolicy(DetachPolicyRequest { policy_id: p, target_id: t }),
             None => return,
         },
@@ -331,7 +347,10 @@ proptest! {
     #[test]
     fn emitted_changes_turn_a_into_b(seed in 1u64..1000, ous in 2usize..8, muts in proptest::collection::vec(mutation(), 1..16)) {
         let a = orgtui::snapshot::generate::generate(12, ous, seed).unwrap();
-        let mut run = Runner::new(&a, NOW).unwrap();
+        // B's engine invents other ids than the copies the emitter and the apply run on, as two
+        // real organizations would.
+        let engine = orgtui::engine::Engine::from_state(a.clone(), Box::new(orgtui::engine::ManualClock::new(NOW)), 99).unwrap();
+        let mut run = Runner { engine, refs: Default::default() };
         for m in &muts {
             mutate(&mut run, m);
         }

@@ -96,9 +96,13 @@ fn apply_journals_and_writes_the_undo_file_beside_the_journal() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let journal = std::fs::read_to_string(d.join("state/audit.jsonl")).unwrap();
     assert!(journal.contains("\"DetachPolicy\""), "{journal}");
-    let undo: Vec<_> = std::fs::read_dir(d.join("state/undo")).unwrap().collect();
+    let undo: Vec<_> = std::fs::read_dir(d.join("state"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("undo-"))
+        .collect();
     assert_eq!(undo.len(), 1);
-    let undo = undo[0].as_ref().unwrap().path();
+    let undo = &undo[0];
     let out = orgtui(
         d,
         &["apply", "--org", "org.json", "--changes", undo.to_str().unwrap(), "--undo-file", "redo.json"],

@@ -20,10 +20,11 @@ fn say(line: String) {
     let _ = writeln!(std::io::stderr(), "orgtui: {line}");
 }
 
-/// Where the undo change set goes when `--undo-file` is not given: beside the journal.
+/// Where the undo change set goes when `--undo-file` is not given: beside the journal
+/// (`undo-TIME.json` in the state directory).
 fn default_undo_file(now: Timestamp) -> Option<PathBuf> {
     let stamp: String = now.to_rfc3339().chars().filter(char::is_ascii_alphanumeric).collect();
-    crate::paths::state_dir().map(|d| d.join("undo").join(format!("undo-{stamp}.json")))
+    crate::paths::state_dir().map(|d| d.join(format!("undo-{stamp}.json")))
 }
 
 /// The backend to apply through and its organization now.
@@ -96,6 +97,10 @@ pub fn apply(
         let path = undo_file.cloned().or_else(|| default_undo_file(now));
         match path {
             Some(p) => {
+                if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| Failure::operation(format!("cannot create {}: {e}", dir.display())))?;
+                }
                 emit(Some(&p), &report.undo.to_json())?;
                 say(format!(
                     "undo change set: {} (orgtui apply --changes {} undoes it)",

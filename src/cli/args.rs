@@ -100,7 +100,8 @@ pub enum Command {
         /// The change-set file, or `-` for standard input.
         #[arg(long, value_name = "FILE|-")]
         changes: String,
-        /// Where to write the undo change set (default: undo/ in the state directory).
+        /// Where to write the undo change set (default: undo-TIME.json in the state directory,
+        /// beside the audit journal).
         #[arg(long, value_name = "FILE")]
         undo_file: Option<PathBuf>,
     },
