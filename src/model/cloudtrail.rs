@@ -22,6 +22,16 @@ macro_rules! for_each_cloudtrail_operation {
 
 /// The `X-Amz-Target` prefix of CloudTrail operations.
 pub const CLOUDTRAIL_TARGET_PREFIX: &str = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+/// The short `X-Amz-Target` prefix the AWS SDKs for Rust and Go send (the AWS CLI sends the
+/// long one).
+pub const CLOUDTRAIL_SHORT_TARGET_PREFIX: &str = "CloudTrail_20131101.";
+
+/// The CloudTrail operation an `X-Amz-Target` names, in either spelling.
+pub fn cloudtrail_operation(target: &str) -> Option<&str> {
+    let t = target.trim();
+    t.strip_prefix(CLOUDTRAIL_TARGET_PREFIX).or_else(|| t.strip_prefix(CLOUDTRAIL_SHORT_TARGET_PREFIX))
+}
+
 /// The event source of every Organizations call.
 pub const ORGANIZATIONS_EVENT_SOURCE: &str = "organizations.amazonaws.com";
 /// The record version written (the current one).

@@ -331,8 +331,7 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         Target::Foreign(t) if t.trim().starts_with(crate::model::costexplorer::TARGET_PREFIX) => {
             t.trim().into()
         }
-        Target::Foreign(t) => match t.trim().strip_prefix(crate::model::cloudtrail::CLOUDTRAIL_TARGET_PREFIX)
-        {
+        Target::Foreign(t) => match crate::model::cloudtrail::cloudtrail_operation(&t) {
             Some(op) if !op.is_empty() => {
                 trail_op = Some(op.to_string());
                 op.to_string()
