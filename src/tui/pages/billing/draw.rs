@@ -105,9 +105,10 @@ fn tree(f: &mut Frame, st: &State, shared: &Shared, r: &Rollup, month: Month, ar
     } else {
         String::new()
     };
+    // On a live session, when the months were fetched comes first (the title may be cut).
     let live = super::live::note(st).map(|n| format!(" · {n}")).unwrap_or_default();
     let title = format!(
-        " Billing {month} · total {} {pct} · sort {}{filter}{live} ",
+        " Billing {month}{live} · total {} {pct} · sort {}{filter} ",
         money(r.cost(0, month)),
         st.sort.label()
     );

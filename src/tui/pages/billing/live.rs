@@ -100,7 +100,8 @@ pub fn heard(cx: &mut Cx<'_, State>, view: &Arc<CostsView>) {
 pub fn note(st: &State) -> Option<String> {
     let v = st.view.as_ref().filter(|v| v.paid)?;
     let at = v.as_of.map_or_else(|| "not fetched".to_string(), |t| format!("as of {}", short_time(t)));
-    Some(format!("{} {at} · R fetches ({} paid)", v.metric, v.refresh_requests))
+    let metric = if v.metric == DEFAULT_METRIC { String::new() } else { format!("{} ", v.metric) };
+    Some(format!("{metric}{at} · R: {} paid", v.refresh_requests))
 }
 
 /// The page's text on a live session without cached months.
