@@ -144,6 +144,7 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
         settings: f.emulator.clone(),
         costs: std::sync::Arc::new(super::costs::costs_from(f)?),
         cloudtrail: super::cloudtrail::from_file(f.cloudtrail.as_ref(), &f.emulator)?,
+        identity_center: Default::default(),
     };
     invariants::check(&state).map_err(|m| SnapshotError { path: "$".into(), message: m })?;
     Ok((state, Extras { costs: Vec::new(), ..f.extras.clone() }))
