@@ -657,3 +657,28 @@ fn assignments_for_a_principal_are_listed_for_the_management_account() {
     };
     assert_eq!(f.e.sso_list_assignments_for_principal(&M, only).unwrap().account_assignments.len(), 1);
 }
+
+#[test]
+fn the_snapshot_section_round_trips_and_older_files_load_without_it() {
+    let mut f = fx();
+    let ps = f.ps("Admin");
+    let u = f.user("erin");
+    f.assign(&ps, &f.dev.clone(), "USER", &u);
+    let r = UpdatePermissionSetRequest {
+        ps: f.psref(&ps),
+        description: Some("edited".into()),
+        ..Default::default()
+    };
+    f.e.sso_update_permission_set(&M, r).unwrap();
+    let extras = orgtui::snapshot::Extras::default();
+    let text = orgtui::snapshot::to_json(f.e.state(), &extras, START);
+    assert!(text.contains("\"identityCenter\""));
+    let loaded = orgtui::snapshot::load_str(&text).unwrap();
+    assert_eq!(loaded.state.identity_center, f.e.state().identity_center, "save → load is the identity");
+    let inst = loaded.state.identity_center.instance.as_ref().unwrap();
+    assert!(inst.is_outdated(ps.rsplit('/').next().unwrap(), &f.dev));
+    let (plain, _) = org();
+    let old = orgtui::snapshot::to_json(plain.state(), &extras, START);
+    assert!(!old.contains("identityCenter"), "nothing to save, no section");
+    assert!(orgtui::snapshot::load_str(&old).unwrap().state.identity_center.instance.is_none());
+}

@@ -144,7 +144,7 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
         settings: f.emulator.clone(),
         costs: std::sync::Arc::new(super::costs::costs_from(f)?),
         cloudtrail: super::cloudtrail::from_file(f.cloudtrail.as_ref(), &f.emulator)?,
-        identity_center: Default::default(),
+        identity_center: f.identity_center.clone().unwrap_or_default(),
     };
     invariants::check(&state).map_err(|m| SnapshotError { path: "$".into(), message: m })?;
     Ok((state, Extras { costs: Vec::new(), ..f.extras.clone() }))
@@ -707,6 +707,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
         extras: Extras { costs: Vec::new(), ..extras.clone() },
         cost_explorer: super::costs::costs_to(&s.costs),
         cloudtrail: super::cloudtrail::to_file(&s.cloudtrail),
+        identity_center: s.identity_center.instance.is_some().then(|| s.identity_center.clone()),
     }
 }
 

@@ -60,6 +60,10 @@ pub struct SnapshotFile {
     /// CloudTrail: trails and the recorded events (optional; older files have none).
     #[serde(default)]
     pub cloudtrail: Option<FileCloudTrail>,
+    /// IAM Identity Center: the organization instance, its identity store, permission sets,
+    /// assignments and provisioning (optional; older files have none).
+    #[serde(default)]
+    pub identity_center: Option<crate::engine::identity_center::IdentityCenterState>,
 }
 
 /// Monthly unblended cost (USD) per account and service: one array per account and service,

@@ -164,6 +164,7 @@ pub fn to_file(s: &OrgSnapshot, home: Option<&AccountId>, now: Timestamp) -> (Sn
         extras: Default::default(),
         cost_explorer: None,
         cloudtrail: None,
+        identity_center: None,
     };
     (file, notes)
 }
