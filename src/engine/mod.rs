@@ -17,6 +17,7 @@ pub mod cloudtrail;
 pub mod costs;
 mod effective;
 mod handshakes;
+pub mod identity_center;
 mod ids;
 pub mod invariants;
 mod organization;
@@ -111,6 +112,7 @@ impl Engine {
                 settings: config.settings,
                 costs: Default::default(),
                 cloudtrail: Default::default(),
+                identity_center: Default::default(),
             },
             clock: config.clock,
             rng: fastrand::Rng::with_seed(config.seed),
@@ -191,6 +193,7 @@ impl Engine {
         let now = self.now();
         self.tick_accounts(now);
         self.tick_handshakes(now);
+        self.tick_identity_center(now);
     }
 
     /// Quotas in force.

@@ -180,4 +180,6 @@ pub struct EngineState {
     pub costs: std::sync::Arc<super::costs::CostData>,
     /// CloudTrail: the event history and the trails.
     pub cloudtrail: super::cloudtrail::CloudTrailState,
+    /// IAM Identity Center: the organization instance, its identity store and permission sets.
+    pub identity_center: super::identity_center::IdentityCenterState,
 }

@@ -11,6 +11,7 @@ pub mod costexplorer;
 pub mod entities;
 pub mod enums;
 pub mod error;
+pub mod identity_center;
 pub mod ids;
 pub mod limits;
 pub mod operations;

@@ -147,6 +147,7 @@ pub fn file_to_state(f: &SnapshotFile) -> Res<(EngineState, Extras)> {
         settings: f.emulator.clone(),
         costs: std::sync::Arc::new(super::costs::costs_from(f)?),
         cloudtrail: super::cloudtrail::from_file(f.cloudtrail.as_ref(), &f.emulator)?,
+        identity_center: f.identity_center.clone().unwrap_or_default(),
     };
     invariants::check(&state).map_err(|m| SnapshotError { path: "$".into(), message: m })?;
     Ok((state, Extras { costs: Vec::new(), ..f.extras.clone() }))
@@ -710,6 +711,7 @@ pub fn state_to_file(s: &EngineState, extras: &Extras, generated_at: Timestamp) 
         cost_explorer: super::costs::costs_to(&s.costs),
         cloudtrail: super::cloudtrail::to_file(&s.cloudtrail),
         other_organizations: super::others::others_to_file(s, generated_at),
+        identity_center: s.identity_center.instance.is_some().then(|| s.identity_center.clone()),
     }
 }
 

@@ -64,6 +64,10 @@ pub struct SnapshotFile {
     /// them; optional, older files have none). Handshakes stay in `handshakes`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_organizations: Vec<FileOtherOrganization>,
+    /// IAM Identity Center: the organization instance, its identity store, permission sets,
+    /// assignments and provisioning (optional; older files have none).
+    #[serde(default)]
+    pub identity_center: Option<crate::engine::identity_center::IdentityCenterState>,
 }
 
 /// Another organization of the partition: the same sections as the home organization's.

@@ -165,6 +165,7 @@ pub fn to_file(s: &OrgSnapshot, home: Option<&AccountId>, now: Timestamp) -> (Sn
         cost_explorer: None,
         cloudtrail: None,
         other_organizations: Vec::new(),
+        identity_center: None,
     };
     (file, notes)
 }
