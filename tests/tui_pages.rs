@@ -123,7 +123,7 @@ fn invite_sends_the_target_and_notes() {
     let mut a = app(120, 36);
     press(&mut a, KeyCode::Char('4'));
     assert_eq!(a.page, Page::Invitations);
-    press(&mut a, KeyCode::Char('i'));
+    press(&mut a, KeyCode::Char('n'));
     type_str(&mut a, "555555555555");
     press(&mut a, KeyCode::Tab);
     type_str(&mut a, "Welcome aboard");
@@ -249,30 +249,44 @@ fn act_as_rejects_what_is_not_an_account() {
 }
 
 #[test]
-fn accepting_as_management_shows_the_aws_error() {
-    let live = Live::new();
+fn the_sender_may_only_cancel_its_own_invitation() {
     let mut a = app(120, 36);
     press(&mut a, KeyCode::Char('4'));
     select_row(&mut a, 0);
-    let effects = press(&mut a, KeyCode::Char('a'));
-    live.run(&mut a, effects);
-    match &a.modal {
-        Some(Modal::Error { message, .. }) => assert!(message.contains("Exception"), "{message}"),
-        other => panic!("expected the AWS error, got {other:?}"),
+    for key in ['a', 'd'] {
+        let effects = press(&mut a, KeyCode::Char(key));
+        assert!(effects.is_empty(), "{key}: {effects:?}");
+        match &a.status {
+            Status::Error(message) => assert!(message.contains("can only cancel"), "{message}"),
+            other => panic!("{key}: expected the sender's rule, got {other:?}"),
+        }
     }
 }
 
 #[test]
 fn decline_needs_the_organization_typed() {
+    let live = Live::new();
     let mut a = app(120, 36);
-    press(&mut a, KeyCode::Char('4'));
-    select_row(&mut a, 0);
+    command(&mut a, "invite-account 555555555555");
+    press(&mut a, KeyCode::Tab);
+    let effects = press(&mut a, KeyCode::Enter);
+    live.run(&mut a, effects);
+    let effects = command(&mut a, "act-as 555555555555");
+    live.run(&mut a, effects);
+    let open: Vec<Handshake> =
+        a.pages.invitations.received.iter().filter(|h| h.state == HandshakeState::Open).cloned().collect();
+    assert_eq!(open.len(), 1, "{open:?}");
+    let rows = orgtui::tui::pages::invitations::rows(&a.view(&a.pages.invitations))
+        .iter()
+        .map(|r| r.handshake.id.clone())
+        .collect::<Vec<_>>();
+    select_row(&mut a, rows.iter().position(|id| *id == open[0].id).unwrap());
     press(&mut a, KeyCode::Char('d'));
     let org = a.shared.data.as_ref().unwrap().snapshot.organization.as_ref().unwrap().id.to_string();
     assert_eq!(confirm_expect(&a), org);
     type_str(&mut a, &org);
     let ApiRequest::DeclineHandshake(r) = request_of(&press(&mut a, KeyCode::Enter)) else { panic!() };
-    assert_eq!(r.handshake_id, a.shared.data.as_ref().unwrap().snapshot.handshakes[0].id.to_string());
+    assert_eq!(r.handshake_id, open[0].id.to_string());
 }
 
 // ---------- Services ----------
@@ -365,7 +379,7 @@ fn register_and_deregister_delegated_admins() {
     let admins = orgtui::tui::pages::services::admins(&a.view(&a.pages.services));
     let row = admins.iter().position(|r| r.account == "528124426850").unwrap();
     select_row(&mut a, row);
-    press(&mut a, KeyCode::Char('D'));
+    press(&mut a, KeyCode::Char('d'));
     assert_eq!(confirm_expect(&a), "528124426850");
     type_str(&mut a, "528124426850");
     let effects = press(&mut a, KeyCode::Enter);
@@ -523,7 +537,7 @@ fn snapshots_of_each_page_and_dialog() {
         ("invitations_page", &|a| drop(press(a, KeyCode::Char('4')))),
         ("invite_form", &|a| {
             press(a, KeyCode::Char('4'));
-            press(a, KeyCode::Char('i'));
+            press(a, KeyCode::Char('n'));
             type_str(a, "555555555555");
         }),
         ("invitations_acting_as", &|a| {
@@ -554,7 +568,7 @@ fn snapshots_of_each_page_and_dialog() {
         ("deregister_confirmation", &|a| {
             press(a, KeyCode::Char('5'));
             press(a, KeyCode::Tab);
-            press(a, KeyCode::Char('D'));
+            press(a, KeyCode::Char('d'));
         }),
         ("settings_page", &|a| drop(press(a, KeyCode::Char('6')))),
         ("disable_policy_type", &|a| {

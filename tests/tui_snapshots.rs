@@ -57,7 +57,7 @@ fn palette() {
 fn create_ou_form() {
     each_size("create_ou_form", |a| {
         command(a, "goto Workloads");
-        press(a, KeyCode::Char('c'));
+        press(a, KeyCode::Char('N'));
         type_str(a, "Data Science");
     });
 }
@@ -65,7 +65,7 @@ fn create_ou_form() {
 #[test]
 fn form_with_aws_error() {
     each_size("form_with_aws_error", |a| {
-        press(a, KeyCode::Char('c'));
+        press(a, KeyCode::Char('N'));
         type_str(a, "Sandbox");
         press(a, KeyCode::Enter);
         let op = *a.pending.keys().next().unwrap();

@@ -25,6 +25,7 @@ pub fn others_to_file(s: &EngineState, generated_at: Timestamp) -> Vec<FileOther
                 settings: s.settings.clone(),
                 costs: Default::default(),
                 cloudtrail: Default::default(),
+                identity_center: Default::default(),
             };
             let f = state_to_file(&sub, &Extras::default(), generated_at);
             FileOtherOrganization {
@@ -83,6 +84,7 @@ pub fn others_from(f: &SnapshotFile) -> Res<BTreeMap<OrgId, OtherOrganization>> 
             cost_explorer: None,
             cloudtrail: None,
             other_organizations: Vec::new(),
+            identity_center: None,
         };
         let (state, _) = file_to_state(&sub)
             .map_err(|e| SnapshotError { path: e.path.replacen('$', &path, 1), message: e.message })?;

@@ -172,10 +172,19 @@ fn footer(f: &mut Frame, app: &App, area: Rect) {
             }
         },
     };
-    let mut spans = Vec::new();
-    for (k, d) in hints {
-        spans.push(Span::styled(format!(" {k}"), t.key()));
-        spans.push(Span::raw(format!(" {d} ")));
+    let line = |hints: &[(String, &str)]| {
+        let mut spans = Vec::new();
+        for (k, d) in hints {
+            spans.push(Span::styled(format!(" {k}"), t.key()));
+            spans.push(Span::raw(format!(" {d} ")));
+        }
+        Line::from(spans)
+    };
+    // A narrow terminal drops the page's last hints whole rather than cutting `q quit`: the
+    // global keys (command, help, quit) come last and stay.
+    let mut hints = hints;
+    while line(&hints).width() > area.width as usize && hints.len() > 3 {
+        hints.remove(hints.len() - 4);
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(Paragraph::new(line(&hints)), area);
 }
