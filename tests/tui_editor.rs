@@ -42,6 +42,11 @@ fn jump(app: &mut App, row: u16, col: u16) {
     app.editor.as_mut().unwrap().area.move_cursor(CursorMove::Jump(row, col));
 }
 
+/// The stored content as the editor shows it (pretty-printed).
+fn shown(app: &App, id: &str) -> String {
+    orgtui::tui::editor::format::pretty(&stored(app, id)).unwrap()
+}
+
 fn stored(app: &App, id: &str) -> String {
     let d = app.shared.data.as_ref().unwrap();
     d.snapshot.policies.iter().find(|p| p.summary.id.to_string() == id).unwrap().content.clone()
@@ -70,7 +75,7 @@ fn edit_and_save(app: &mut App) -> (u64, Call) {
 fn edit_leave_reopen_restores_the_draft() {
     let (mut a, dir) = setup(100, 30);
     command(&mut a, &format!("edit-policy {POLICY}"));
-    assert_eq!(text(&a), stored(&a, POLICY));
+    assert_eq!(text(&a), shown(&a, POLICY));
     type_str(&mut a, "x");
     press(&mut a, KeyCode::Esc);
     assert!(a.editor.is_none());
@@ -176,7 +181,7 @@ fn discarding_the_offered_draft_removes_the_file() {
     assert!(matches!(a.editor.as_ref().unwrap().mode, Mode::Offer(_)));
     press(&mut a, KeyCode::Char('d'));
     assert!(!draft_file(&dir, POLICY).exists());
-    assert_eq!(text(&a), stored(&a, POLICY));
+    assert_eq!(text(&a), shown(&a, POLICY));
 }
 
 #[test]
@@ -200,7 +205,7 @@ fn lint_marks_the_bad_line() {
 fn size_meter_counts_every_character() {
     let (mut a, _dir) = setup(100, 30);
     command(&mut a, &format!("edit-policy {POLICY}"));
-    let n = stored(&a, POLICY).chars().count();
+    let n = shown(&a, POLICY).chars().count();
     assert!(render(&a).contains(&format!("Size {n}/10240")));
     type_str(&mut a, "  ");
     assert!(render(&a).contains(&format!("Size {}/10240", n + 2)));
@@ -281,7 +286,8 @@ fn resource_policy_saves_with_put_resource_policy() {
     let (mut a, _dir) = setup(100, 30);
     command(&mut a, "edit-resource-policy");
     assert!(text(&a).contains("AllowAuditDescribeList"));
-    alt(&mut a, 'f');
+    jump(&mut a, 1, 0);
+    type_str(&mut a, " ");
     ctrl(&mut a, 's');
     let effects = press(&mut a, KeyCode::Char('y'));
     let [Effect::Call { call: Call::Api { request: ApiRequest::PutResourcePolicy(r), .. }, .. }] =
@@ -377,7 +383,8 @@ fn save_confirmation_shows_the_blast_radius_of_an_scp_edit() {
     assert!(
         c.blast.iter().any(|l| l.contains("organizations:LeaveOrganization") && l.contains("newly allowed"))
     );
-    assert_eq!((c.added, c.removed), (11, 1));
+    // Opened pretty-printed, so the diff is the one changed line (not a reformat of it all).
+    assert_eq!((c.added, c.removed), (1, 1));
 }
 
 #[test]
@@ -536,4 +543,19 @@ fn quitting_writes_the_latest_edit_to_the_draft_file() {
     ctrl(&mut a, 'c');
     assert!(a.quit);
     assert_eq!(on_disk(), latest, "nothing lost on ctrl-c");
+}
+
+/// A policy stored as one minified line opens pretty-printed, and that reformatting is not a
+/// change: the editor is clean and the save diff shows only what the user typed.
+#[test]
+fn a_minified_policy_opens_pretty_printed_and_clean() {
+    let (mut a, _dir) = setup(120, 36);
+    assert_eq!(stored(&a, POLICY).lines().count(), 1, "the sample stores it minified");
+    command(&mut a, &format!("edit-policy {POLICY}"));
+    let shown = text(&a);
+    assert!(shown.lines().count() > 5, "{shown}");
+    assert!(shown.starts_with("{\n  \""), "{shown}");
+    assert!(!a.editor.as_ref().unwrap().changed());
+    alt(&mut a, 'f');
+    assert!(!a.editor.as_ref().unwrap().changed(), "formatting an already pretty document is no change");
 }

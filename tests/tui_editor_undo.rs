@@ -79,19 +79,20 @@ fn a_cursor_move_ends_the_typed_step() {
 fn format_paste_and_completion_are_one_step_each() {
     let (mut a, _dir) = setup();
     command(&mut a, &format!("edit-policy {POLICY}"));
-    let stored = text(&a);
-    alt(&mut a, 'f');
-    let pretty = text(&a);
-    assert_ne!(pretty, stored);
+    let opened = text(&a);
+    // Opened pretty-printed; minify is the whole-document step here.
+    alt(&mut a, 'm');
+    let minified = text(&a);
+    assert_ne!(minified, opened);
     ctrl(&mut a, 'z');
-    assert_eq!(text(&a), stored, "one undo takes back the whole format");
+    assert_eq!(text(&a), opened, "one undo takes back the whole minify");
     ctrl(&mut a, 'y');
-    assert_eq!(text(&a), pretty);
+    assert_eq!(text(&a), minified);
 
     update(&mut a, Msg::Paste("line one\nline two\r\n".into()));
     assert!(text(&a).starts_with("line one\nline two\n{"), "{}", text(&a));
     ctrl(&mut a, 'z');
-    assert_eq!(text(&a), pretty, "one undo takes back the whole paste");
+    assert_eq!(text(&a), minified, "one undo takes back the whole paste");
 
     press(&mut a, KeyCode::Esc);
     command(&mut a, "create-policy SERVICE_CONTROL_POLICY");

@@ -297,3 +297,38 @@ fn copy_uses_osc52_effects() {
         matches!(&effects[0], Effect::Copy(arn) if arn.starts_with("arn:aws:organizations::") && arn.ends_with(&id))
     );
 }
+
+/// After scrolling to the end of the tree, a filter that keeps only a few rows still shows them
+/// (the root first) instead of an empty pane.
+#[test]
+fn a_filter_after_scrolling_shows_the_root() {
+    let mut a = app(80, 24);
+    press(&mut a, KeyCode::Char('G'));
+    let _ = render(&a);
+    // Filter on the selected (last) row itself: the selection stays, the rows shrink.
+    let last = selected_name(&a);
+    press(&mut a, KeyCode::Char('/'));
+    type_str(&mut a, &last);
+    let screen = render(&a);
+    assert!(screen.contains("Root"), "{screen}");
+    assert!(screen.contains(&last), "{screen}");
+}
+
+/// `q` waits (one more `q`) for changes in flight, never for reads such as the Billing page's
+/// months or CloudTrail's history.
+#[test]
+fn quit_waits_for_changes_not_for_reads() {
+    let mut a = app(80, 24);
+    a.pending.insert(900, "Reading the months".into());
+    a.pending_reads.insert(900);
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.quit, "a read in flight does not hold q");
+
+    let mut a = app(80, 24);
+    a.pending.insert(901, "Moving an account".into());
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit, "a change in flight asks for a second q");
+    assert!(matches!(&a.status, Status::Info(m) if m.contains("still in flight")));
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.quit);
+}

@@ -6,7 +6,7 @@
 use super::cx::{Cx, Outbox, Shared, Status, View};
 use super::dialog::Modal;
 use super::editor::Editor;
-use super::msg::{Effect, OpId};
+use super::msg::{Call, Effect, OpId};
 use super::pages::{Env, PageStates};
 use crate::model::*;
 use std::collections::BTreeMap;
@@ -53,6 +53,9 @@ pub struct App {
     pub reveal_after_load: Option<String>,
     /// `q` was pressed while changes were in flight; a second `q` quits anyway.
     pub quit_armed: bool,
+    /// The pending calls that only read (Cost Explorer, CloudTrail, Organizations reads): `q`
+    /// does not wait for them.
+    pub pending_reads: std::collections::BTreeSet<OpId>,
     /// Changes made to the bundled sample this session (lost on quitting unless `:save-as`).
     pub unsaved_sample_changes: usize,
     /// Quitting was refused once to warn about them; the next quit goes through.
@@ -90,6 +93,7 @@ impl App {
             load_generation: 0,
             reveal_after_load: None,
             quit_armed: false,
+            pending_reads: Default::default(),
             unsaved_sample_changes: 0,
             unsaved_warned: false,
             quit: false,
@@ -122,6 +126,14 @@ impl App {
         }
         if let Some(m) = out.modal {
             self.modal = Some(m);
+        }
+        for (op, _) in &out.pending {
+            let reads = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Call { op: o, call } if o == op && call_only_reads(call)));
+            if reads {
+                self.pending_reads.insert(*op);
+            }
         }
         self.pending.extend(out.pending);
         for (key, text) in out.drafts {
@@ -210,6 +222,11 @@ impl App {
         ok
     }
 
+    /// Pending calls that change something (reads are not waited for on quit).
+    pub fn changes_in_flight(&self) -> usize {
+        self.pending.keys().filter(|op| !self.pending_reads.contains(op)).count()
+    }
+
     /// Allocates an id for a backend call.
     pub fn op_id(&mut self) -> OpId {
         let id = self.next_op;
@@ -232,5 +249,14 @@ impl App {
         self.shared.loading
             || !self.pending.is_empty()
             || self.creations.iter().any(|c| c.state == CreateAccountState::InProgress)
+    }
+}
+
+/// Whether a call changes nothing (quitting need not wait for it).
+fn call_only_reads(call: &Call) -> bool {
+    match call {
+        Call::Api { request, .. } => !request.is_write(),
+        Call::CloudTrail(_) | Call::Costs(_) => true,
+        _ => false,
     }
 }

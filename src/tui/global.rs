@@ -145,11 +145,11 @@ fn quit(app: &mut App, _arg: Option<String>) -> Vec<Effect> {
             format!("{unsaved} changes to the sample are")
         };
         app.set_status(Status::Info(format!("{what} not saved — :save-as FILE keeps them; q again quits")));
-    } else if !app.pending.is_empty() && !app.quit_armed {
+    } else if app.changes_in_flight() > 0 && !app.quit_armed {
         app.quit_armed = true;
         app.set_status(Status::Info(format!(
             "{} change(s) still in flight; press q again to quit anyway",
-            app.pending.len()
+            app.changes_in_flight()
         )));
     } else {
         app.quit = true;

@@ -104,7 +104,10 @@ fn template(t: &Target) -> String {
 
 /// Opens the editor on `target`.
 pub fn open(cx: &mut Cx<'_, State>, target: Target) {
-    let original = stored(cx, &target);
+    // A stored document is shown pretty-printed (AWS keeps what was sent, often one minified
+    // line); the editor compares against this form, so reformatting alone changes nothing.
+    let stored_text = stored(cx, &target);
+    let original = super::format::pretty(&stored_text).unwrap_or(stored_text);
     let key = target.draft_key();
     let kept = cx.shared.drafts.get(&key).cloned();
     let fresh = match &target {

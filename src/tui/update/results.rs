@@ -24,6 +24,7 @@ pub(super) fn on_done(
     op: crate::tui::msg::OpId,
     result: Result<Outcome, OrgError>,
 ) -> Vec<Effect> {
+    app.pending_reads.remove(&op);
     let Some(label) = app.pending.remove(&op) else {
         // Quiet reads (the trail note) are not pending; their outcome still reaches the pages.
         if let Ok(Outcome::CloudTrail(o)) = result {

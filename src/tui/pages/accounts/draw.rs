@@ -69,6 +69,13 @@ pub fn draw(st: &State, shared: &Shared, f: &mut Frame, area: Rect) {
             Some(i) => state.select(d.tree.key_path(i)),
             None => state.select(Vec::new()),
         };
+        // When a filter shrinks the rows below the widget's scroll offset, the widget would
+        // draw an empty pane: scroll back so the last row is at the bottom (the root shows).
+        let max_offset = st.rows.len().saturating_sub(usize::from(cols[0].height.saturating_sub(2)));
+        let offset = state.get_offset();
+        if offset > max_offset {
+            state.scroll_up(offset - max_offset);
+        }
     }
     let block = t.pane(title, st.focus == Focus::Tree);
     match Tree::new(&st.items) {
